@@ -37,6 +37,8 @@ struct ObjectWrite {
   std::string content_type = "application/octet-stream";
   std::map<std::string, std::string> metadata;  // custom metadata
   std::optional<StorageClass> storage_class;    // defaults to the bucket's
+
+  friend bool operator==(const ObjectWrite&, const ObjectWrite&) = default;
 };
 
 // A metadata patch: only the fields that are set change. A metadata value of nullopt removes
@@ -45,6 +47,8 @@ struct ObjectPatch {
   std::optional<std::string> content_type;
   std::map<std::string, std::optional<std::string>> metadata;
   std::optional<StorageClass> storage_class;
+
+  friend bool operator==(const ObjectPatch&, const ObjectPatch&) = default;
 };
 
 struct ObjectMeta {
@@ -77,6 +81,7 @@ struct Preconditions {
     return !if_generation_match && !if_generation_not_match && !if_metageneration_match &&
            !if_metageneration_not_match;
   }
+  friend bool operator==(const Preconditions&, const Preconditions&) = default;
 };
 
 struct ListOptions {
