@@ -98,6 +98,8 @@ std::string EncodeMutation(const Mutation& m) {
   w.PutSignedVarint(m.version.hlc.physical_us);
   w.PutVarint(m.version.hlc.logical);
   w.PutVarint(m.version.site);
+  w.PutSignedVarint(m.observed_generation);
+  w.PutSignedVarint(m.metageneration);
   w.PutSignedVarint(m.time);
   w.PutVarint(m.client_id);
   w.PutVarint(m.request_id);
@@ -159,6 +161,8 @@ Result<Mutation> DecodeMutation(std::string_view bytes) {
   r.GetSignedVarint(&m.version.hlc.physical_us);
   r.GetVarint(&logical);
   r.GetVarint(&site);
+  r.GetSignedVarint(&m.observed_generation);
+  r.GetSignedVarint(&m.metageneration);
   r.GetSignedVarint(&m.time);
   r.GetVarint(&m.client_id);
   r.GetVarint(&m.request_id);

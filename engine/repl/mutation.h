@@ -37,6 +37,12 @@ struct Mutation {
   ObjectWrite write;        // kInsertObject
   ObjectPatch patch;        // kPatchObject
   Version version;          // origin's HLC version; the generation of an insert
+  // Multi-master modes: the live generation the origin saw when it issued this write (0 when
+  // none). A receiver whose live generation differs has a concurrent write: a conflict.
+  int64_t observed_generation = 0;
+  // Multi-master patches carry the complete resulting metadata so that replicas converge
+  // whatever order patches arrive in; this is the metageneration that state had.
+  int64_t metageneration = 0;
   TimeNs time = 0;          // origin's clock when the mutation was issued
   uint64_t client_id = 0;   // for histories and request de-duplication
   uint64_t request_id = 0;

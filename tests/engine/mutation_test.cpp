@@ -24,6 +24,8 @@ Mutation FullMutation() {
   m.patch.content_type = "text/plain";
   m.patch.metadata = {{"drop", std::nullopt}, {"keep", "1"}};
   m.version = {{1'795'000'000'000'000, 5}, 2};
+  m.observed_generation = 1234;
+  m.metageneration = 3;
   m.time = 123 * kSecond;
   m.client_id = 9;
   m.request_id = 77;
