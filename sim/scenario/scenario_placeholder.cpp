@@ -1,0 +1,2 @@
+// Placeholder translation unit so estate_scenario exists before the scenario code lands.
+namespace estate {}
