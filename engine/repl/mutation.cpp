@@ -100,6 +100,7 @@ std::string EncodeMutation(const Mutation& m) {
   w.PutVarint(m.version.site);
   w.PutSignedVarint(m.observed_generation);
   w.PutSignedVarint(m.metageneration);
+  w.PutSignedVarint(m.create_time);
   w.PutSignedVarint(m.time);
   w.PutVarint(m.client_id);
   w.PutVarint(m.request_id);
@@ -163,6 +164,7 @@ Result<Mutation> DecodeMutation(std::string_view bytes) {
   r.GetVarint(&site);
   r.GetSignedVarint(&m.observed_generation);
   r.GetSignedVarint(&m.metageneration);
+  r.GetSignedVarint(&m.create_time);
   r.GetSignedVarint(&m.time);
   r.GetVarint(&m.client_id);
   r.GetVarint(&m.request_id);

@@ -43,6 +43,8 @@ struct Mutation {
   // Multi-master patches carry the complete resulting metadata so that replicas converge
   // whatever order patches arrive in; this is the metageneration that state had.
   int64_t metageneration = 0;
+  // Replicated patches: when the patched generation was created.
+  TimeNs create_time = 0;
   TimeNs time = 0;          // origin's clock when the mutation was issued
   uint64_t client_id = 0;   // for histories and request de-duplication
   uint64_t request_id = 0;

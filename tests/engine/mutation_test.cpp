@@ -26,6 +26,7 @@ Mutation FullMutation() {
   m.version = {{1'795'000'000'000'000, 5}, 2};
   m.observed_generation = 1234;
   m.metageneration = 3;
+  m.create_time = 100 * kSecond;
   m.time = 123 * kSecond;
   m.client_id = 9;
   m.request_id = 77;
