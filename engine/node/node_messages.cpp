@@ -20,18 +20,6 @@ void GetOptInt(WireReader& r, std::optional<int64_t>* v) {
   *v = x;
 }
 
-void PutHlc(WireWriter& w, const HlcTimestamp& t) {
-  w.PutSignedVarint(t.physical_us);
-  w.PutVarint(t.logical);
-}
-
-void GetHlc(WireReader& r, HlcTimestamp* t) {
-  uint64_t logical = 0;
-  r.GetSignedVarint(&t->physical_us);
-  r.GetVarint(&logical);
-  t->logical = static_cast<uint32_t>(logical & 0x7f);
-}
-
 void PutMeta(WireWriter& w, const ObjectMeta& m) {
   w.PutString(m.bucket);
   w.PutString(m.name);
@@ -140,8 +128,6 @@ std::string EncodeForwardRequest(const ForwardRequest& r) {
   w.PutSignedVarint(l.max_results);
   w.PutString(l.page_token);
   w.PutBool(l.versions);
-  PutHlc(w, r.token);
-  w.PutSignedVarint(r.wait_ns);
   return w.Take();
 }
 
@@ -168,8 +154,6 @@ Result<ForwardRequest> DecodeForwardRequest(std::string_view bytes) {
   r.GetString(&l.page_token);
   r.GetBool(&l.versions);
   l.max_results = static_cast<int>(max_results);
-  GetHlc(r, &f.token);
-  r.GetSignedVarint(&f.wait_ns);
   if (!r.done()) return Status::Invalid("malformed forward request");
   return f;
 }
@@ -191,7 +175,6 @@ std::string EncodeForwardReply(const ForwardReply& r) {
       w.PutString(p);
     w.PutString(r.page->next_page_token);
   }
-  PutHlc(w, r.token);
   return w.Take();
 }
 
@@ -221,7 +204,6 @@ Result<ForwardReply> DecodeForwardReply(std::string_view bytes) {
       r.GetString(&f.page->prefixes.emplace_back());
     r.GetString(&f.page->next_page_token);
   }
-  GetHlc(r, &f.token);
   if (!r.done()) return Status::Invalid("malformed forward reply");
   return f;
 }

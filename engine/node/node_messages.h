@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 
-#include "engine/clock/hlc.h"
 #include "engine/message_types.h"
 #include "engine/ns/object.h"
 #include "engine/result.h"
@@ -38,9 +37,6 @@ struct ForwardRequest {
   ForwardKind kind = ForwardKind::kMutation;
   std::string mutation;  // kMutation
   ReadSpec read;         // kGet, kList
-  HlcTimestamp token;    // the client's session position
-  // The target waits this long for its own position to reach `token` (session reads).
-  int64_t wait_ns = 0;
 };
 
 struct ForwardReply {
@@ -49,7 +45,6 @@ struct ForwardReply {
   std::string message;
   std::optional<ObjectMeta> object;  // kMutation (insert, patch) and kGet
   std::optional<ListPage> page;      // kList
-  HlcTimestamp token;                // the position the answer reflects
 
   Status status() const;
 };

@@ -1,0 +1,164 @@
+// EngineNode: construction, recovery, message dispatch and request forwarding. Writes are in
+// engine_node_writes.cpp, reads in engine_node_reads.cpp.
+#include "engine/node/engine_node.h"
+
+#include <algorithm>
+
+namespace estate {
+
+EngineNode::EngineNode(Runtime& rt, EngineOptions options)
+    : rt_(rt),
+      options_(std::move(options)),
+      applier_(ns_, rt.self()),
+      journal_(rt.Storage()),
+      receiver_(rt, [this](NodeId origin, const StreamEntry& e) { ApplyStreamEntry(origin, e); }) {
+  std::vector<NodeId> others;
+  for (SiteId s : options_.sites) {
+    if (s != rt_.self()) others.push_back(s);
+  }
+  raft_ = std::make_unique<RaftNode>(
+      rt_, options_.sites, options_.raft,
+      [this](uint64_t index, const std::string& command) { ApplyRaftEntry(index, command); });
+  stream_ = std::make_unique<OriginStream>(rt_, others, options_.stream,
+                                           [this] { return hlc_.Tick(rt_.Now()); });
+  stream_->SetAckListener(
+      [this](NodeId follower, uint64_t applied) { OnStreamAck(follower, applied); });
+}
+
+EngineNode::~EngineNode() {
+  for (auto& [id, t] : forward_timers_) rt_.Cancel(t);
+  for (auto& [seq, w] : sync_waiters_) rt_.Cancel(w.timer);
+  for (auto& [id, w] : session_waiters_) rt_.Cancel(w.timer);
+}
+
+Status EngineNode::Start() {
+  started_at_ = rt_.Now();
+  request_base_ = rt_.Random() & 0xffffffff00000000ull;
+  rt_.SetMessageHandler([this](NodeId from, Message msg) { OnMessage(from, std::move(msg)); });
+
+  // Rebuild the namespace from the journal, in the order things were first applied.
+  replaying_ = true;
+  std::map<NodeId, uint64_t> stream_positions;
+  Status replay = journal_.Replay([&](const JournalRecord& r) {
+    Result<Mutation> m = DecodeMutation(r.mutation);
+    if (!m.ok()) return;
+    hlc_.Observe(rt_.Now(), m->version.hlc);
+    if (r.source == JournalSource::kRaft) {
+      applier_.ApplyStrict(*m);
+      journaled_raft_index_ = std::max(journaled_raft_index_, r.position);
+    } else {
+      applier_.ApplyReplicated(*m, r.applied_at, /*record_conflicts=*/false);
+      if (r.origin != rt_.self()) {
+        stream_positions[r.origin] = std::max(stream_positions[r.origin], r.position);
+        HlcTimestamp& h = applied_hlc_[r.origin];
+        h = std::max(h, m->version.hlc);
+      }
+    }
+  });
+  replaying_ = false;
+  if (!replay.ok()) return replay;
+  for (const auto& [origin, seq] : stream_positions) receiver_.SetRecoveredPosition(origin, seq);
+
+  Status s = stream_->Recover();
+  if (!s.ok()) return s;
+  s = raft_->Start();
+  if (!s.ok()) return s;
+  stream_->Start();
+  return Status::Ok();
+}
+
+void EngineNode::OnMessage(NodeId from, Message msg) {
+  const uint32_t t = msg.type;
+  if (t >= kRaftMessageFirst && t <= kRaftMessageLast) {
+    raft_->OnMessage(from, msg);
+  } else if (t == kStreamBatchMessage) {
+    Result<StreamBatch> b = DecodeStreamBatch(msg.payload);
+    if (!b.ok()) return;
+    hlc_.Observe(rt_.Now(), b->origin_hlc);
+    receiver_.OnBatch(from, *b);
+    CheckSessionWaiters();
+  } else if (t == kStreamAckMessage) {
+    Result<StreamAck> a = DecodeStreamAck(msg.payload);
+    if (a.ok()) stream_->OnAck(from, *a);
+  } else if (t == kForwardRequestMessage) {
+    Result<ForwardRequest> r = DecodeForwardRequest(msg.payload);
+    if (r.ok()) OnForwardRequest(from, std::move(*r));
+  } else if (t == kForwardReplyMessage) {
+    Result<ForwardReply> r = DecodeForwardReply(msg.payload);
+    if (r.ok()) OnForwardReply(std::move(*r));
+  }
+}
+
+void EngineNode::Forward(SiteId to, ForwardRequest req, std::function<void(ForwardReply)> done) {
+  req.request_id = NextRequestId();
+  const uint64_t id = req.request_id;
+  forwarded_[id] = std::move(done);
+  forward_timers_[id] = rt_.Schedule(options_.request_timeout, [this, id, to] {
+    forward_timers_.erase(id);
+    auto it = forwarded_.find(id);
+    if (it == forwarded_.end()) return;
+    auto done = std::move(it->second);
+    forwarded_.erase(it);
+    ForwardReply timeout;
+    timeout.request_id = id;
+    timeout.code = StatusCode::kUnavailable;
+    timeout.message = "no answer from site " + std::to_string(to) + " in time";
+    done(std::move(timeout));
+  });
+  Message msg;
+  msg.type = kForwardRequestMessage;
+  msg.payload = EncodeForwardRequest(req);
+  rt_.Send(to, std::move(msg));
+}
+
+void EngineNode::OnForwardReply(ForwardReply reply) {
+  auto it = forwarded_.find(reply.request_id);
+  if (it == forwarded_.end()) return;  // timed out already, or meant for a previous life
+  auto done = std::move(it->second);
+  forwarded_.erase(it);
+  auto t = forward_timers_.find(reply.request_id);
+  if (t != forward_timers_.end()) {
+    rt_.Cancel(t->second);
+    forward_timers_.erase(t);
+  }
+  done(std::move(reply));
+}
+
+void EngineNode::Reply(NodeId to, ForwardReply reply) {
+  Message msg;
+  msg.type = kForwardReplyMessage;
+  msg.payload = EncodeForwardReply(reply);
+  rt_.Send(to, std::move(msg));
+}
+
+const MountPolicy* EngineNode::PolicyFor(const std::string& bucket, const std::string& name,
+                                         Status* error) const {
+  Result<ResolvedMount> r = options_.mounts.Resolve(bucket, name);
+  if (!r.ok()) {
+    *error = r.status();
+    return nullptr;
+  }
+  return &options_.mounts.PolicyAt(r->index);
+}
+
+SiteId EngineNode::PrimaryOf(const MountPolicy& policy) const {
+  if (policy.home != kGcpSite) return policy.home;
+  for (SiteId s : options_.sites) {
+    if (s != kGcpSite && policy.replicas.contains(s)) return s;
+  }
+  return kGcpSite;
+}
+
+std::vector<SiteId> EngineNode::OnPremReplicasOf(const MountPolicy& policy) const {
+  std::vector<SiteId> out;
+  for (SiteId s : options_.sites) {
+    if (s != kGcpSite && (policy.replicas.contains(s) || policy.home == s)) out.push_back(s);
+  }
+  return out;
+}
+
+DurationNs EngineNode::StreamLag(SiteId follower) const {
+  return stream_->Lag(follower, rt_.Now());
+}
+
+}  // namespace estate
