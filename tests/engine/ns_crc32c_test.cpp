@@ -1,12 +1,11 @@
 // CRC32C known vectors (RFC 3720 B.4 and common check values), the incremental API, and the
 // base64 form GCS shows.
-#include "engine/ns/crc32c.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "engine/ns/base64.h"
+#include "engine/ns/crc32c.h"
 
 namespace estate {
 namespace {
@@ -21,11 +20,11 @@ TEST(Crc32cTest, Rfc3720Vectors) {
   }
   EXPECT_EQ(Crc32c(ascending), 0x46dd794eu);
   EXPECT_EQ(Crc32c(descending), 0x113fdb5cu);
-  const unsigned char iscsi_read[48] = {
-      0x01, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-      0x00, 0x00, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00,
-      0x00, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00, 0x18, 0x28, 0x00, 0x00, 0x00,
-      0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
+  const unsigned char iscsi_read[48] = {0x01, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00,
+                                        0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x14, 0x00, 0x00,
+                                        0x00, 0x18, 0x28, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                        0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
   EXPECT_EQ(Crc32c(std::string_view(reinterpret_cast<const char*>(iscsi_read), 48)), 0xd9963a56u);
 }
 
@@ -37,7 +36,8 @@ TEST(Crc32cTest, CheckValues) {
 
 TEST(Crc32cTest, IncrementalMatchesOneShotAtEverySplit) {
   std::string data;
-  for (int i = 0; i < 100; ++i) data += static_cast<char>(i * 37 + 11);
+  for (int i = 0; i < 100; ++i)
+    data += static_cast<char>(i * 37 + 11);
   const uint32_t whole = Crc32c(data);
   for (size_t split = 0; split <= data.size(); ++split) {
     Crc32cHasher h;
@@ -67,7 +67,7 @@ TEST(Base64Test, RoundTripsAllLengthsInBothAlphabets) {
   EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
   EXPECT_EQ(Base64Encode("fo"), "Zm8=");
   EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
-  EXPECT_EQ(Base64UrlDecode("Zm9=") , std::nullopt);  // padding is not URL-safe form
+  EXPECT_EQ(Base64UrlDecode("Zm9="), std::nullopt);  // padding is not URL-safe form
   EXPECT_EQ(Base64Decode("Zm9="), std::nullopt);     // non-canonical trailing bits
 }
 

@@ -1,15 +1,19 @@
 // GCS naming rules, each rejection checked by its exact message.
-#include "engine/ns/name_validation.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "engine/ns/name_validation.h"
+
 namespace estate {
 namespace {
 
-std::string ObjectError(std::string_view name) { return ValidateObjectName(name).message(); }
-std::string BucketError(std::string_view name) { return ValidateBucketName(name).message(); }
+std::string ObjectError(std::string_view name) {
+  return ValidateObjectName(name).message();
+}
+std::string BucketError(std::string_view name) {
+  return ValidateBucketName(name).message();
+}
 
 TEST(ObjectNameTest, AcceptsOrdinaryAndUnicodeNames) {
   EXPECT_TRUE(ValidateObjectName("a").ok());
@@ -23,37 +27,44 @@ TEST(ObjectNameTest, AcceptsOrdinaryAndUnicodeNames) {
 
 TEST(ObjectNameTest, Length) {
   EXPECT_EQ(ObjectError(""), "invalid object name \"\": must be 1-1024 bytes long, got 0");
-  EXPECT_EQ(ObjectError(std::string(1025, 'x')),
-            "invalid object name \"" + std::string(80, 'x') +
-                "...\": must be 1-1024 bytes long, got 1025");
+  EXPECT_EQ(ObjectError(std::string(1025, 'x')), "invalid object name \"" + std::string(80, 'x') +
+                                                     "...\": must be 1-1024 bytes long, got 1025");
   EXPECT_TRUE(ValidateObjectName("").IsInvalid());
 }
 
 TEST(ObjectNameTest, Utf8) {
   EXPECT_EQ(ObjectError("a\xff"),
             "invalid object name \"a\\xff\": not valid UTF-8: invalid byte 0xff at byte offset 1");
-  EXPECT_EQ(ObjectError("\x80z"), "invalid object name \"\\x80z\": not valid UTF-8: unexpected "
-                                  "continuation byte 0x80 at byte offset 0");
-  EXPECT_EQ(ObjectError("ab\xc0\xaf"), "invalid object name \"ab\\xc0\\xaf\": not valid UTF-8: "
-                                       "overlong encoding at byte offset 2");
-  EXPECT_EQ(ObjectError("\xe0\x80\xaf"), "invalid object name \"\\xe0\\x80\\xaf\": not valid "
-                                         "UTF-8: overlong encoding at byte offset 0");
-  EXPECT_EQ(ObjectError("\xed\xa0\x80"), "invalid object name \"\\xed\\xa0\\x80\": not valid "
-                                         "UTF-8: UTF-16 surrogate code point at byte offset 0");
-  EXPECT_EQ(ObjectError("x\xe2\x82"), "invalid object name \"x\\xe2\\x82\": not valid UTF-8: "
-                                      "truncated multi-byte sequence at byte offset 1");
-  EXPECT_EQ(ObjectError("\xc3z"), "invalid object name \"\\xc3z\": not valid UTF-8: truncated "
-                                  "multi-byte sequence at byte offset 0");
+  EXPECT_EQ(ObjectError("\x80z"),
+            "invalid object name \"\\x80z\": not valid UTF-8: unexpected "
+            "continuation byte 0x80 at byte offset 0");
+  EXPECT_EQ(ObjectError("ab\xc0\xaf"),
+            "invalid object name \"ab\\xc0\\xaf\": not valid UTF-8: "
+            "overlong encoding at byte offset 2");
+  EXPECT_EQ(ObjectError("\xe0\x80\xaf"),
+            "invalid object name \"\\xe0\\x80\\xaf\": not valid "
+            "UTF-8: overlong encoding at byte offset 0");
+  EXPECT_EQ(ObjectError("\xed\xa0\x80"),
+            "invalid object name \"\\xed\\xa0\\x80\": not valid "
+            "UTF-8: UTF-16 surrogate code point at byte offset 0");
+  EXPECT_EQ(ObjectError("x\xe2\x82"),
+            "invalid object name \"x\\xe2\\x82\": not valid UTF-8: "
+            "truncated multi-byte sequence at byte offset 1");
+  EXPECT_EQ(ObjectError("\xc3z"),
+            "invalid object name \"\\xc3z\": not valid UTF-8: truncated "
+            "multi-byte sequence at byte offset 0");
   EXPECT_EQ(ObjectError("\xf4\x90\x80\x80"),
             "invalid object name \"\\xf4\\x90\\x80\\x80\": not valid UTF-8: code point above "
             "U+10FFFF at byte offset 0");
 }
 
 TEST(ObjectNameTest, ForbiddenCharactersAndNames) {
-  EXPECT_EQ(ObjectError("a\nb"), "invalid object name \"a\\x0ab\": must not contain carriage "
-                                 "return or line feed characters");
-  EXPECT_EQ(ObjectError("a\rb"), "invalid object name \"a\\x0db\": must not contain carriage "
-                                 "return or line feed characters");
+  EXPECT_EQ(ObjectError("a\nb"),
+            "invalid object name \"a\\x0ab\": must not contain carriage "
+            "return or line feed characters");
+  EXPECT_EQ(ObjectError("a\rb"),
+            "invalid object name \"a\\x0db\": must not contain carriage "
+            "return or line feed characters");
   EXPECT_EQ(ObjectError("."), "invalid object name \".\": must not be \".\" or \"..\"");
   EXPECT_EQ(ObjectError(".."), "invalid object name \"..\": must not be \".\" or \"..\"");
   EXPECT_EQ(ObjectError(".well-known/acme-challenge/tok"),
@@ -62,13 +73,14 @@ TEST(ObjectNameTest, ForbiddenCharactersAndNames) {
 }
 
 TEST(BucketNameTest, AcceptsValidNames) {
-  for (const char* ok : {"abc", "my-bucket_1", "a.b.c", "0bucket9", "example.com",
-                         "999.1.1.1", "a-b.c_d.e"}) {
+  for (const char* ok :
+       {"abc", "my-bucket_1", "a.b.c", "0bucket9", "example.com", "999.1.1.1", "a-b.c_d.e"}) {
     EXPECT_TRUE(ValidateBucketName(ok).ok()) << ok;
   }
   EXPECT_TRUE(ValidateBucketName(std::string(63, 'a')).ok());
   const std::string c63(63, 'c');
-  EXPECT_TRUE(ValidateBucketName(c63 + "." + c63 + "." + c63 + "." + std::string(30, 'c')).ok());  // 222
+  EXPECT_TRUE(
+      ValidateBucketName(c63 + "." + c63 + "." + c63 + "." + std::string(30, 'c')).ok());  // 222
 }
 
 TEST(BucketNameTest, Length) {
@@ -88,11 +100,13 @@ TEST(BucketNameTest, Length) {
 }
 
 TEST(BucketNameTest, Characters) {
-  EXPECT_EQ(BucketError("Ab1"), "invalid bucket name \"Ab1\": may contain only lowercase "
-                                "letters, digits, '-', '_' and '.', found \"A\" at offset 0");
-  EXPECT_EQ(BucketError("my bucket"), "invalid bucket name \"my bucket\": may contain only "
-                                      "lowercase letters, digits, '-', '_' and '.', found \" \" "
-                                      "at offset 2");
+  EXPECT_EQ(BucketError("Ab1"),
+            "invalid bucket name \"Ab1\": may contain only lowercase "
+            "letters, digits, '-', '_' and '.', found \"A\" at offset 0");
+  EXPECT_EQ(BucketError("my bucket"),
+            "invalid bucket name \"my bucket\": may contain only "
+            "lowercase letters, digits, '-', '_' and '.', found \" \" "
+            "at offset 2");
   EXPECT_EQ(BucketError("-abc"),
             "invalid bucket name \"-abc\": must start and end with a letter or digit");
   EXPECT_EQ(BucketError("abc_"),
@@ -107,12 +121,15 @@ TEST(BucketNameTest, ReservedForms) {
             "form");
   EXPECT_EQ(BucketError("goog-bucket"),
             "invalid bucket name \"goog-bucket\": must not begin with \"goog\"");
-  EXPECT_EQ(BucketError("my-google-bucket"), "invalid bucket name \"my-google-bucket\": must "
-                                             "not contain \"google\" or a close misspelling of it");
-  EXPECT_EQ(BucketError("g00gle-stuff"), "invalid bucket name \"g00gle-stuff\": must not "
-                                         "contain \"google\" or a close misspelling of it");
-  EXPECT_EQ(BucketError("xgoog1e"), "invalid bucket name \"xgoog1e\": must not contain "
-                                    "\"google\" or a close misspelling of it");
+  EXPECT_EQ(BucketError("my-google-bucket"),
+            "invalid bucket name \"my-google-bucket\": must "
+            "not contain \"google\" or a close misspelling of it");
+  EXPECT_EQ(BucketError("g00gle-stuff"),
+            "invalid bucket name \"g00gle-stuff\": must not "
+            "contain \"google\" or a close misspelling of it");
+  EXPECT_EQ(BucketError("xgoog1e"),
+            "invalid bucket name \"xgoog1e\": must not contain "
+            "\"google\" or a close misspelling of it");
 }
 
 TEST(QuoteForMessageTest, EscapesAndElides) {

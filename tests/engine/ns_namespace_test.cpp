@@ -1,8 +1,8 @@
 // Namespace bucket and object operations: creation, lookup, generations, versioning,
 // patches, deletes, residency, counters, and the errors each one returns.
-#include "engine/ns/namespace.h"
-
 #include <gtest/gtest.h>
+
+#include "engine/ns/namespace.h"
 
 namespace estate {
 namespace {
@@ -21,8 +21,8 @@ class NamespaceTest : public ::testing::Test {
     ASSERT_TRUE(ns.CreateBucket({.name = "plain"}, kT0).ok());
     ASSERT_TRUE(ns.CreateBucket({.name = "versioned", .versioning = true}, kT0).ok());
   }
-  Result<ObjectMeta> Put(std::string_view bucket, std::string_view name, uint64_t size,
-                         TimeNs now, int64_t proposed = 0, const Preconditions& pre = {}) {
+  Result<ObjectMeta> Put(std::string_view bucket, std::string_view name, uint64_t size, TimeNs now,
+                         int64_t proposed = 0, const Preconditions& pre = {}) {
     ObjectWrite w;
     w.size = size;
     w.crc32c = static_cast<uint32_t>(size * 31);
@@ -84,8 +84,8 @@ TEST_F(NamespaceTest, InsertFillsEveryField) {
   w.md5 = std::string(16, '\x5a');
   w.content_type = "text/plain";
   w.metadata = {{"owner", "ana"}};
-  Result<ObjectMeta> m = ns.InsertObject("plain", "docs/a.txt", w, {}, kT0 + 5, 1234,
-                                         SiteSet::Of(3));
+  Result<ObjectMeta> m =
+      ns.InsertObject("plain", "docs/a.txt", w, {}, kT0 + 5, 1234, SiteSet::Of(3));
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->bucket, "plain");
   EXPECT_EQ(m->name, "docs/a.txt");
@@ -111,9 +111,9 @@ TEST_F(NamespaceTest, InsertFillsEveryField) {
 }
 
 TEST_F(NamespaceTest, StorageClassDefaultsToTheBuckets) {
-  ASSERT_TRUE(ns.CreateBucket({.name = "archive", .default_storage_class = StorageClass::kArchive},
-                              kT0)
-                  .ok());
+  ASSERT_TRUE(
+      ns.CreateBucket({.name = "archive", .default_storage_class = StorageClass::kArchive}, kT0)
+          .ok());
   EXPECT_EQ(Put("archive", "a", 1, kT0)->storage_class, StorageClass::kArchive);
   ObjectWrite w;
   w.storage_class = StorageClass::kNearline;

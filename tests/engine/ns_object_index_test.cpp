@@ -1,13 +1,13 @@
 // ObjectIndex and its B+tree against a std::map reference under long random sequences of
 // inserts, overwrites, erases and seeks (splits, merges, page compaction and root collapse
 // all happen), plus the round trip of every ObjectMeta field.
-#include "engine/ns/object_index.h"
-
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
 #include <string>
+
+#include "engine/ns/object_index.h"
 
 namespace estate {
 namespace {
@@ -28,7 +28,8 @@ std::string RandomName(std::mt19937_64& rng) {
   static const char* kDirs[] = {"a/", "a/b/", "logs/2024/", "logs/2024/05/", "z", ""};
   std::string name = kDirs[rng() % 6];
   const int len = static_cast<int>(rng() % 12) + 1;
-  for (int i = 0; i < len; ++i) name += static_cast<char>('a' + rng() % 6);
+  for (int i = 0; i < len; ++i)
+    name += static_cast<char>('a' + rng() % 6);
   if (rng() % 200 == 0) name += std::string(900 + rng() % 120, 'q');
   return name;
 }
@@ -96,8 +97,10 @@ TEST(ObjectIndexTest, GrowsThenShrinksToNothingAndFreesPages) {
   ObjectIndex index;
   std::mt19937_64 rng(7);
   std::vector<std::string> names;
-  for (int i = 0; i < 50000; ++i) names.push_back("dir/" + std::to_string(rng()));
-  for (const auto& n : names) index.Put(n, MetaFor(1, 1));
+  for (int i = 0; i < 50000; ++i)
+    names.push_back("dir/" + std::to_string(rng()));
+  for (const auto& n : names)
+    index.Put(n, MetaFor(1, 1));
   const uint64_t full_pages = index.page_bytes();
   EXPECT_GT(full_pages, 50000u * 60);
   std::shuffle(names.begin(), names.end(), rng);

@@ -1,10 +1,9 @@
 // GCS preconditions on insert, get, patch and delete: each condition satisfied and violated,
 // with the exact 412 message, against live, absent and explicitly targeted generations.
-#include "engine/ns/preconditions.h"
-
 #include <gtest/gtest.h>
 
 #include "engine/ns/namespace.h"
+#include "engine/ns/preconditions.h"
 
 namespace estate {
 namespace {
@@ -48,7 +47,9 @@ class PreconditionsTest : public ::testing::Test {
   Status Get(const Preconditions& pre, std::optional<int64_t> gen = std::nullopt) {
     return ns.GetObject("bkt", "o", gen, pre).status();
   }
-  Status Patch(const Preconditions& pre) { return ns.PatchObject("bkt", "o", {}, pre, kNow).status(); }
+  Status Patch(const Preconditions& pre) {
+    return ns.PatchObject("bkt", "o", {}, pre, kNow).status();
+  }
   Namespace ns;
 };
 
@@ -61,8 +62,9 @@ TEST_F(PreconditionsTest, CheckerMessages) {
   EXPECT_EQ(CheckPreconditions(GenMatch(7), &m, "b", "o").ToString(),
             "412 conditionNotMet: precondition ifGenerationMatch=7 failed for object \"b/o\": "
             "actual generation is 5");
-  EXPECT_EQ(CheckPreconditions(GenMatch(7), nullptr, "b", "o").message(),
-            "precondition ifGenerationMatch=7 failed for object \"b/o\": no live generation exists");
+  EXPECT_EQ(
+      CheckPreconditions(GenMatch(7), nullptr, "b", "o").message(),
+      "precondition ifGenerationMatch=7 failed for object \"b/o\": no live generation exists");
   EXPECT_TRUE(CheckPreconditions(GenMatch(0), nullptr, "b", "o").ok());
   EXPECT_EQ(CheckPreconditions(GenMatch(0), &m, "b", "o").message(),
             "precondition ifGenerationMatch=0 failed for object \"b/o\": actual generation is 5");
@@ -82,10 +84,12 @@ TEST_F(PreconditionsTest, CheckerMessages) {
 }
 
 TEST_F(PreconditionsTest, InsertOverLiveObject) {
-  EXPECT_EQ(Insert(GenMatch(0)).message(),
-            "precondition ifGenerationMatch=0 failed for object \"bkt/o\": actual generation is 10");
-  EXPECT_EQ(Insert(GenMatch(9)).message(),
-            "precondition ifGenerationMatch=9 failed for object \"bkt/o\": actual generation is 10");
+  EXPECT_EQ(
+      Insert(GenMatch(0)).message(),
+      "precondition ifGenerationMatch=0 failed for object \"bkt/o\": actual generation is 10");
+  EXPECT_EQ(
+      Insert(GenMatch(9)).message(),
+      "precondition ifGenerationMatch=9 failed for object \"bkt/o\": actual generation is 10");
   EXPECT_EQ(Insert(GenNotMatch(10)).message(),
             "precondition ifGenerationNotMatch=10 failed for object \"bkt/o\": actual generation "
             "is 10");
@@ -163,8 +167,9 @@ TEST_F(PreconditionsTest, PatchAppliesOnlyWhenConditionsHold) {
   EXPECT_EQ(Patch(MetaMatch(1)).message(),
             "precondition ifMetagenerationMatch=1 failed for object \"bkt/o\": actual "
             "metageneration is 2");
-  EXPECT_EQ(Patch(GenMatch(5)).message(),
-            "precondition ifGenerationMatch=5 failed for object \"bkt/o\": actual generation is 10");
+  EXPECT_EQ(
+      Patch(GenMatch(5)).message(),
+      "precondition ifGenerationMatch=5 failed for object \"bkt/o\": actual generation is 10");
   EXPECT_EQ(Patch(GenNotMatch(10)).message(),
             "precondition ifGenerationNotMatch=10 failed for object \"bkt/o\": actual generation "
             "is 10");
@@ -187,8 +192,9 @@ TEST_F(PreconditionsTest, PatchAppliesOnlyWhenConditionsHold) {
 }
 
 TEST_F(PreconditionsTest, DeleteAppliesOnlyWhenConditionsHold) {
-  EXPECT_EQ(ns.DeleteObject("bkt", "o", GenMatch(5), kNow).message(),
-            "precondition ifGenerationMatch=5 failed for object \"bkt/o\": actual generation is 10");
+  EXPECT_EQ(
+      ns.DeleteObject("bkt", "o", GenMatch(5), kNow).message(),
+      "precondition ifGenerationMatch=5 failed for object \"bkt/o\": actual generation is 10");
   EXPECT_EQ(ns.DeleteObject("bkt", "o", GenNotMatch(10), kNow).message(),
             "precondition ifGenerationNotMatch=10 failed for object \"bkt/o\": actual generation "
             "is 10");
@@ -200,8 +206,9 @@ TEST_F(PreconditionsTest, DeleteAppliesOnlyWhenConditionsHold) {
             "metageneration is 2");
   EXPECT_TRUE(ns.GetObject("bkt", "o").ok());
   // Specific noncurrent generation 5, conditions apply to it.
-  EXPECT_EQ(ns.DeleteObject("bkt", "o", GenMatch(10), kNow, 5).message(),
-            "precondition ifGenerationMatch=10 failed for object \"bkt/o\": actual generation is 5");
+  EXPECT_EQ(
+      ns.DeleteObject("bkt", "o", GenMatch(10), kNow, 5).message(),
+      "precondition ifGenerationMatch=10 failed for object \"bkt/o\": actual generation is 5");
   EXPECT_TRUE(ns.DeleteObject("bkt", "o", MetaMatch(1), kNow, 5).ok());
   EXPECT_EQ(ns.GetObject("bkt", "o", 5).status().code(), StatusCode::kNotFound);
   Preconditions both = GenMatch(10);
