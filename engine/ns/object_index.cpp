@@ -103,7 +103,8 @@ std::optional<ObjectMeta> ObjectIndex::Get(std::string_view name) const {
 std::optional<int64_t> ObjectIndex::GenerationOf(std::string_view name) const {
   const CompactRecord* rec = tree_.Find(name);
   if (rec == nullptr) return std::nullopt;
-  return rec->generation;
+  const int64_t generation = rec->generation;  // a copy: the packed field is 4-byte aligned
+  return generation;
 }
 
 bool ObjectIndex::SetResidency(std::string_view name, SiteSet residency) {
