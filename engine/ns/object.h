@@ -62,8 +62,8 @@ struct ObjectMeta {
   std::string content_type;
   std::map<std::string, std::string> metadata;
   StorageClass storage_class = StorageClass::kStandard;
-  TimeNs create_time = 0;  // when this generation was written
-  TimeNs update_time = 0;  // last metadata change of this generation
+  TimeNs create_time = 0;             // when this generation was written
+  TimeNs update_time = 0;             // last metadata change of this generation
   std::optional<TimeNs> delete_time;  // set on noncurrent (archived) generations
   SiteSet residency;                  // sites that hold this generation's bytes
 
