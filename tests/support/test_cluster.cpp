@@ -153,8 +153,8 @@ bool TestCluster::Connected(NodeId a, NodeId b) const {
   if (partition_group_.empty()) return true;
   auto ga = partition_group_.find(a);
   auto gb = partition_group_.find(b);
-  const int na = ga == partition_group_.end() ? -1 - a : ga->second;
-  const int nb = gb == partition_group_.end() ? -1 - b : gb->second;
+  const int na = ga == partition_group_.end() ? -1 : ga->second;
+  const int nb = gb == partition_group_.end() ? -1 : gb->second;
   return na == nb;
 }
 

@@ -56,8 +56,8 @@ class TestCluster {
   // Topology. Latency is one way; bandwidth in bytes per second (0: unlimited).
   void SetLatency(NodeId a, NodeId b, DurationNs one_way);
   void SetBandwidth(NodeId a, NodeId b, double bytes_per_second);
-  // Messages between different groups are dropped until Heal(). Nodes not named form a
-  // group of their own.
+  // Messages between different groups are dropped until Heal(). Nodes not named form one
+  // more group together, so Partition({{2}}) cuts node 2 off from everyone else.
   void Partition(const std::vector<std::vector<NodeId>>& groups);
   void Heal();
   void SetLinkUp(NodeId a, NodeId b, bool up);
