@@ -19,7 +19,10 @@ class Result {
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   // The status: OK when a value is held.
-  Status status() const { return ok() ? Status::Ok() : std::get<Status>(v_); }
+  Status status() const {
+    if (const Status* s = std::get_if<Status>(&v_)) return *s;
+    return Status::Ok();
+  }
 
   // REQUIRES: ok().
   const T& value() const& { return std::get<T>(v_); }

@@ -26,9 +26,12 @@ EngineNode::EngineNode(Runtime& rt, EngineOptions options)
 }
 
 EngineNode::~EngineNode() {
-  for (auto& [id, t] : forward_timers_) rt_.Cancel(t);
-  for (auto& [seq, w] : sync_waiters_) rt_.Cancel(w.timer);
-  for (auto& [id, w] : session_waiters_) rt_.Cancel(w.timer);
+  for (auto& [id, t] : forward_timers_)
+    rt_.Cancel(t);
+  for (auto& [seq, w] : sync_waiters_)
+    rt_.Cancel(w.timer);
+  for (auto& [id, w] : session_waiters_)
+    rt_.Cancel(w.timer);
 }
 
 Status EngineNode::Start() {
@@ -57,7 +60,8 @@ Status EngineNode::Start() {
   });
   replaying_ = false;
   if (!replay.ok()) return replay;
-  for (const auto& [origin, seq] : stream_positions) receiver_.SetRecoveredPosition(origin, seq);
+  for (const auto& [origin, seq] : stream_positions)
+    receiver_.SetRecoveredPosition(origin, seq);
 
   Status s = stream_->Recover();
   if (!s.ok()) return s;

@@ -89,8 +89,8 @@ class EngineNode {
   void Get(ClientContext& ctx, const std::string& bucket, const std::string& name,
            std::optional<int64_t> generation, const Preconditions& pre, ObjectCallback done);
   void Patch(ClientContext& ctx, const std::string& bucket, const std::string& name,
-             std::optional<int64_t> generation, const ObjectPatch& patch,
-             const Preconditions& pre, ObjectCallback done);
+             std::optional<int64_t> generation, const ObjectPatch& patch, const Preconditions& pre,
+             ObjectCallback done);
   void Delete(ClientContext& ctx, const std::string& bucket, const std::string& name,
               std::optional<int64_t> generation, const Preconditions& pre, ObjectCallback done);
   void List(ClientContext& ctx, const std::string& bucket, const ListOptions& options,

@@ -32,7 +32,7 @@ void EngineNode::List(ClientContext& ctx, const std::string& bucket, const ListO
 ForwardReply EngineNode::ReadLocally(ForwardKind kind, const ReadSpec& spec) const {
   ForwardReply reply;
   if (kind == ForwardKind::kList) {
-    Result<ListPage> page = ns_.List(spec.bucket, spec.list);
+    Result<ListPage> page = ns_.ListObjects(spec.bucket, spec.list);
     if (page.ok()) {
       reply.page = std::move(*page);
     } else {
@@ -41,7 +41,8 @@ ForwardReply EngineNode::ReadLocally(ForwardKind kind, const ReadSpec& spec) con
     }
     return reply;
   }
-  Result<ObjectMeta> meta = ns_.Get(spec.bucket, spec.name, spec.generation, spec.preconditions);
+  Result<ObjectMeta> meta =
+      ns_.GetObject(spec.bucket, spec.name, spec.generation, spec.preconditions);
   if (meta.ok()) {
     reply.object = std::move(*meta);
   } else {
@@ -60,7 +61,8 @@ void EngineNode::SubmitRead(ClientContext& ctx, ForwardKind kind, ReadSpec spec,
       ctx.token.Observe(VersionOfGeneration(reply.object->generation));
     }
     if (reply.page) {
-      for (const ObjectMeta& m : reply.page->items) ctx.token.Observe(VersionOfGeneration(m.generation));
+      for (const ObjectMeta& m : reply.page->items)
+        ctx.token.Observe(VersionOfGeneration(m.generation));
     }
     done(std::move(reply));
   };

@@ -20,12 +20,12 @@ Mutation BaseMutation(MutationKind kind, const std::string& bucket, const std::s
 void EngineNode::CreateBucket(const std::string& name, bool versioning, StatusCallback done) {
   Mutation m = BaseMutation(MutationKind::kCreateBucket, name, "");
   m.versioning = versioning;
-  SubmitWrite(nullptr, std::move(m), [done](Result<ObjectMeta> r) { done(r.status()); });
+  SubmitWrite(nullptr, std::move(m), [done](const Result<ObjectMeta>& r) { done(r.status()); });
 }
 
 void EngineNode::DeleteBucket(const std::string& name, StatusCallback done) {
   SubmitWrite(nullptr, BaseMutation(MutationKind::kDeleteBucket, name, ""),
-              [done](Result<ObjectMeta> r) { done(r.status()); });
+              [done](const Result<ObjectMeta>& r) { done(r.status()); });
 }
 
 void EngineNode::Insert(ClientContext& ctx, const std::string& bucket, const std::string& name,
@@ -144,9 +144,8 @@ void EngineNode::ApplyRaftEntry(uint64_t index, const std::string& command) {
   journaled_raft_index_ = index;
   auto it = proposals_.find(m->request_id);
   if (it != proposals_.end()) {
-    auto cb = std::move(it->second);
+    Later([cb = std::move(it->second), result = std::move(result)] { cb(result); });
     proposals_.erase(it);
-    cb(std::move(result));
   }
 }
 
@@ -236,7 +235,8 @@ void EngineNode::WriteAtPrimary(const MountPolicy& policy, Mutation m, ObjectCal
 void EngineNode::OnStreamAck(NodeId /*follower*/, uint64_t /*applied*/) {
   for (auto it = sync_waiters_.begin(); it != sync_waiters_.end();) {
     bool all = true;
-    for (SiteId r : it->second.replicas) all = all && stream_->applied_seq(r) >= it->first;
+    for (SiteId r : it->second.replicas)
+      all = all && stream_->applied_seq(r) >= it->first;
     if (!all) break;  // waiters complete in sequence order
     rt_.Cancel(it->second.timer);
     auto cb = std::move(it->second.done);
@@ -255,7 +255,8 @@ void EngineNode::RetryThrottled() {
   for (size_t i = 0; i < waiting.size(); ++i) {
     Throttled& t = waiting[i];
     if (now >= t.deadline) {
-      t.done(Status::ResourceExhausted("write throttled: a replica lags beyond the staleness bound"));
+      t.done(
+          Status::ResourceExhausted("write throttled: a replica lags beyond the staleness bound"));
       continue;
     }
     Status error;
@@ -266,7 +267,8 @@ void EngineNode::RetryThrottled() {
     }
     if (OverStalenessBound(*policy)) {
       // Keep the order: this one and every later one wait for the next acknowledgement.
-      for (size_t j = i; j < waiting.size(); ++j) throttled_.push_back(std::move(waiting[j]));
+      for (size_t j = i; j < waiting.size(); ++j)
+        throttled_.push_back(std::move(waiting[j]));
       return;
     }
     WriteAtPrimary(*policy, std::move(t.m), std::move(t.done));
@@ -278,7 +280,8 @@ void EngineNode::RetryThrottled() {
 void EngineNode::WriteMultiMaster(ClientContext* ctx, Mutation m, ObjectCallback done) {
   // The version must follow everything the session saw, wherever it saw it.
   if (ctx) {
-    for (const auto& [site, hlc] : ctx->token.positions) hlc_.Observe(rt_.Now(), hlc);
+    for (const auto& [site, hlc] : ctx->token.positions)
+      hlc_.Observe(rt_.Now(), hlc);
   }
   m.version = {Tick(), rt_.self()};
   m.time = rt_.Now();

@@ -37,8 +37,11 @@ Result<ObjectMeta> MutationApplier::ApplyStrict(const Mutation& m) {
     case MutationKind::kNoop:
       return ObjectMeta{};
     case MutationKind::kCreateBucket: {
-      Status s = ns_.CreateBucket(m.bucket, m.versioning, m.time);
-      if (!s.ok()) return s;
+      BucketMeta spec;
+      spec.name = m.bucket;
+      spec.versioning = m.versioning;
+      Result<BucketMeta> b = ns_.CreateBucket(spec, m.time);
+      if (!b.ok()) return b.status();
       return ObjectMeta{};
     }
     case MutationKind::kDeleteBucket: {
@@ -47,12 +50,20 @@ Result<ObjectMeta> MutationApplier::ApplyStrict(const Mutation& m) {
       return ObjectMeta{};
     }
     case MutationKind::kInsertObject:
-      return ns_.Insert(m.bucket, m.name, m.write, m.preconditions, m.time, GenerationOf(m.version),
-                        SiteSet::Of(m.version.site));
+      return ns_.InsertObject(m.bucket, m.name, m.write, m.preconditions, m.time,
+                              GenerationOf(m.version), SiteSet::Of(m.version.site));
     case MutationKind::kPatchObject:
-      return ns_.Patch(m.bucket, m.name, m.target_generation, m.patch, m.preconditions, m.time);
-    case MutationKind::kDeleteObject:
-      return ns_.Delete(m.bucket, m.name, m.target_generation, m.preconditions, m.time);
+      return ns_.PatchObject(m.bucket, m.name, m.patch, m.preconditions, m.time,
+                             m.target_generation);
+    case MutationKind::kDeleteObject: {
+      // The deleted object is the answer, so read it (with the preconditions) first.
+      Result<ObjectMeta> target =
+          ns_.GetObject(m.bucket, m.name, m.target_generation, m.preconditions);
+      if (!target.ok()) return target;
+      Status s = ns_.DeleteObject(m.bucket, m.name, m.preconditions, m.time, m.target_generation);
+      if (!s.ok()) return s;
+      return target;
+    }
   }
   return Status::Internal("unknown mutation kind");
 }
@@ -73,7 +84,8 @@ Mutation MutationApplier::EffectOf(const Mutation& request, const ObjectMeta& re
   }
   // The namespace may have moved the generation past one already used for this name; the
   // replicas must install exactly what the origin holds.
-  if (request.kind == MutationKind::kInsertObject) e.version = VersionOfGeneration(result.generation);
+  if (request.kind == MutationKind::kInsertObject)
+    e.version = VersionOfGeneration(result.generation);
   e.write.size = result.size;
   e.write.crc32c = result.crc32c;
   e.write.md5 = result.md5;
@@ -123,7 +135,7 @@ void MutationApplier::ApplyReplicated(const Mutation& m, TimeNs now, bool record
   }
   if (m.kind == MutationKind::kDeleteObject && m.target_generation) {
     // Removing one named generation is idempotent and commutes with everything else.
-    ns_.Delete(m.bucket, m.name, m.target_generation, Preconditions{}, m.time);
+    ns_.DeleteObject(m.bucket, m.name, Preconditions{}, m.time, m.target_generation);
     return;
   }
   const std::string key = KeyOf(m.bucket, m.name);
@@ -131,7 +143,11 @@ void MutationApplier::ApplyReplicated(const Mutation& m, TimeNs now, bool record
   if (m.version <= current.version) {
     // The incoming write lost to the one this node holds. If they were concurrent, the loser's
     // origin records the conflict when the winner reaches it (the branch below), so every
-    // conflict is counted exactly once.
+    // conflict is counted exactly once. Its generation still counts as used, as it does at
+    // the sites that applied it before the winner arrived.
+    if (m.kind == MutationKind::kInsertObject) {
+      ns_.NoteGeneration(m.bucket, m.name, GenerationOf(m.version));
+    }
     return;
   }
   if (record_conflicts && current.version != Version{} &&
@@ -146,9 +162,9 @@ void MutationApplier::ApplyReplicated(const Mutation& m, TimeNs now, bool record
   }
   current = {m.version, m.observed_generation};
   if (m.kind == MutationKind::kDeleteObject) {
-    ns_.Delete(m.bucket, m.name, std::nullopt, Preconditions{}, m.time);
+    ns_.DeleteObject(m.bucket, m.name, Preconditions{}, m.time);
   } else {
-    ns_.Install(ObjectOf(m));
+    ns_.InstallObject(ObjectOf(m));
   }
 }
 

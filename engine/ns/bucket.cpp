@@ -109,6 +109,31 @@ Result<ObjectMeta> Bucket::Insert(std::string_view name, const ObjectWrite& writ
   return meta;
 }
 
+void Bucket::Install(const ObjectMeta& incoming) {
+  ObjectMeta meta = WithBucket(incoming);
+  meta.delete_time.reset();
+  const std::string_view name = meta.name;
+  auto archived = noncurrent_.find(NoncurrentKey(meta.name, meta.generation));
+  if (archived != noncurrent_.end()) {
+    // A change to a generation that is already noncurrent here: keep it noncurrent.
+    meta.delete_time = archived->second.delete_time;
+    archived->second = std::move(meta);
+    return;
+  }
+  std::optional<ObjectMeta> live = live_.Get(name);
+  if (live && live->generation > meta.generation) return;  // already superseded here
+  if (live && live->generation != meta.generation && meta_.versioning) {
+    // The same archiving an insert does at the origin, at the new generation's creation.
+    ObjectMeta old = WithBucket(std::move(*live));
+    old.delete_time = meta.create_time;
+    NoncurrentKey key(old.name, old.generation);
+    noncurrent_.emplace(std::move(key), std::move(old));
+  }
+  const std::string key(name);
+  live_.Put(key, meta);
+  if (auto t = tombstones_.find(key); t != tombstones_.end()) tombstones_.erase(t);
+}
+
 Result<ObjectMeta> Bucket::Get(std::string_view name, std::optional<int64_t> generation,
                                const Preconditions& pre) const {
   Result<ObjectMeta> target = Find(name, generation);

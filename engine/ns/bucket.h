@@ -45,6 +45,10 @@ class Bucket {
   // See Namespace::DeleteObject.
   Status Delete(std::string_view name, std::optional<int64_t> generation, const Preconditions& pre,
                 TimeNs now);
+  // See Namespace::InstallObject.
+  void Install(const ObjectMeta& meta);
+  // See Namespace::NoteGeneration.
+  void NoteGeneration(std::string_view name, int64_t generation) { NoteRemoved(name, generation); }
   // See Namespace::SetResidency.
   Status SetResidency(std::string_view name, int64_t generation, SiteSet residency);
   // See Namespace::ListObjects. Defined in bucket_listing.cpp.

@@ -127,6 +127,25 @@ Status Namespace::DeleteObject(std::string_view bucket, std::string_view name,
   return (*b)->Delete(name, generation, pre, now);
 }
 
+Status Namespace::InstallObject(const ObjectMeta& meta) {
+  Result<Bucket*> b = FindBucket(meta.bucket);
+  if (!b.ok()) return b.status();
+  if (Status s = ValidateObjectName(meta.name); !s.ok()) return s;
+  if (Status s = CheckGeneration(meta.generation); !s.ok()) return s;
+  (*b)->Install(meta);
+  return Status::Ok();
+}
+
+Status Namespace::NoteGeneration(std::string_view bucket, std::string_view name,
+                                 int64_t generation) {
+  Result<Bucket*> b = FindBucket(bucket);
+  if (!b.ok()) return b.status();
+  if (Status s = ValidateObjectName(name); !s.ok()) return s;
+  if (Status s = CheckGeneration(generation); !s.ok()) return s;
+  (*b)->NoteGeneration(name, generation);
+  return Status::Ok();
+}
+
 Status Namespace::SetResidency(std::string_view bucket, std::string_view name, int64_t generation,
                                SiteSet residency) {
   Result<Bucket*> b = FindBucket(bucket);

@@ -82,6 +82,16 @@ class Namespace {
   Status DeleteObject(std::string_view bucket, std::string_view name, const Preconditions& pre,
                       TimeNs now, std::optional<int64_t> generation = std::nullopt);
 
+  // Replication: makes `meta` (bucket, name and generation included) the object's state
+  // exactly as another site holds it, without preconditions. The same generation is replaced
+  // in place (live or noncurrent); a newer one becomes live, archiving the previous live one
+  // at meta.create_time in a versioned bucket; an older one than the live one is ignored.
+  // Errors: 400 invalid name or generation <= 0; 404 bucket.
+  Status InstallObject(const ObjectMeta& meta);
+  // Replication: remembers that `generation` was used for bucket/name (by a write that lost to
+  // a newer one), so the name's generation high-water mark matches the sites that applied it.
+  Status NoteGeneration(std::string_view bucket, std::string_view name, int64_t generation);
+
   // Records which sites hold the bytes of the given generation (live or noncurrent). Changes
   // neither metageneration nor update time. Errors: 400; 404.
   Status SetResidency(std::string_view bucket, std::string_view name, int64_t generation,

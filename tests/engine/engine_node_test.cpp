@@ -1,0 +1,185 @@
+#include "engine/node/engine_node.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/engine_harness.h"
+
+namespace estate::testing {
+namespace {
+
+std::string Name(ConsistencyMode m, const std::string& leaf) {
+  return PrefixFor(m) + leaf;
+}
+
+class EngineNodeTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(h.Boot()); }
+  EngineHarness h{1};
+  ClientContext alice{1, {}};
+  ClientContext bob{2, {}};
+};
+
+TEST_F(EngineNodeTest, EveryModeWritesAndEverySiteSeesTheWriteAfterQuiescence) {
+  for (ConsistencyMode m :
+       {ConsistencyMode::kStrong, ConsistencyMode::kSyncSites, ConsistencyMode::kBoundedStaleness,
+        ConsistencyMode::kSession, ConsistencyMode::kEventual}) {
+    const std::string name = Name(m, "obj");
+    Result<ObjectMeta> w = h.Insert(kSiteA, alice, name, "hello");
+    ASSERT_TRUE(w.ok()) << ConsistencyModeName(m) << ": " << w.status().ToString();
+    EXPECT_EQ(w->name, name);
+    EXPECT_EQ(w->size, 5u);
+    EXPECT_GT(w->generation, 0);
+    ASSERT_TRUE(h.Quiesce());
+    for (SiteId s : {kGcpSite, kSiteA, kSiteB}) {
+      Result<ObjectMeta> r = h.Get(s, bob, name);
+      ASSERT_TRUE(r.ok()) << ConsistencyModeName(m) << " at site " << s << ": "
+                          << r.status().ToString();
+      EXPECT_EQ(r->generation, w->generation) << ConsistencyModeName(m) << " at site " << s;
+      EXPECT_EQ(r->crc32c, ContentCrc("hello"));
+    }
+  }
+  EXPECT_EQ(h.node(0).ns().Digest(), h.node(1).ns().Digest());
+  EXPECT_EQ(h.node(1).ns().Digest(), h.node(2).ns().Digest());
+}
+
+TEST_F(EngineNodeTest, StrongWriteWaitsForAQuorumRoundTrip) {
+  for (SiteId s : {kGcpSite, kSiteA, kSiteB}) {
+    ASSERT_TRUE(h.Insert(s, alice, Name(ConsistencyMode::kStrong, "q"), "x").ok());
+    // The nearest other site is 10 ms away one way: no quorum in under 20 ms.
+    EXPECT_GE(h.last_latency(), 20 * kMillisecond) << "site " << s;
+  }
+}
+
+TEST_F(EngineNodeTest, StrongPreconditionsAreCheckedAgainstCommittedState) {
+  const std::string name = Name(ConsistencyMode::kStrong, "cas");
+  Preconditions absent;
+  absent.if_generation_match = 0;
+  ASSERT_TRUE(h.Insert(kSiteA, alice, name, "v1", absent).ok());
+  Result<ObjectMeta> again = h.Insert(kSiteB, bob, name, "v2", absent);
+  ASSERT_FALSE(again.ok());
+  EXPECT_TRUE(again.status().IsPreconditionFailed()) << again.status().ToString();
+}
+
+TEST_F(EngineNodeTest, AsyncModesAnswerWithoutAWideAreaRoundTrip) {
+  for (ConsistencyMode m : {ConsistencyMode::kSession, ConsistencyMode::kEventual}) {
+    ASSERT_TRUE(h.Insert(kSiteA, alice, Name(m, "fast"), "x").ok());
+    EXPECT_LT(h.last_latency(), kMillisecond) << ConsistencyModeName(m);
+  }
+}
+
+TEST_F(EngineNodeTest, SyncSitesAcknowledgesOnlyWhenBothSitesHaveTheWrite) {
+  const std::string name = Name(ConsistencyMode::kSyncSites, "pos");
+  Result<ObjectMeta> w = h.Insert(kSiteA, alice, name, "sale");
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  // At the moment of the acknowledgement, site B already holds it (read it directly).
+  Result<ObjectMeta> at_b = h.node(kSiteB).ns().GetObject("lake", name);
+  ASSERT_TRUE(at_b.ok());
+  EXPECT_EQ(at_b->generation, w->generation);
+  EXPECT_GE(h.last_latency(), 30 * kMillisecond);  // one round trip between the sites
+}
+
+TEST_F(EngineNodeTest, SyncSitesRefusesWritesWhenASiteIsUnreachable) {
+  h.cluster().Partition({{kSiteB}});
+  h.cluster().RunFor(2 * kSecond);
+  Result<ObjectMeta> w = h.Insert(kSiteA, alice, Name(ConsistencyMode::kSyncSites, "x"), "v");
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.status().ToString(),
+            "503 backendError: a sync-sites replica is unreachable; write refused");
+}
+
+TEST_F(EngineNodeTest, SessionReadsYourWritesAtAnotherSite) {
+  const std::string name = Name(ConsistencyMode::kSession, "cart");
+  Result<ObjectMeta> w = h.Insert(kSiteA, alice, name, "item");
+  ASSERT_TRUE(w.ok());
+  // Immediately at site B: the read waits until B has applied the write.
+  Result<ObjectMeta> r = h.Get(kSiteB, alice, name);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->generation, w->generation);
+  EXPECT_GE(h.last_latency(), 15 * kMillisecond);
+  // Bob has no token: his read at site B a moment after may or may not see it, but must not
+  // wait.
+  ClientContext carol{3, {}};
+  h.Insert(kSiteA, alice, Name(ConsistencyMode::kSession, "other"), "x");
+  h.Get(kSiteB, carol, Name(ConsistencyMode::kSession, "other"));
+  EXPECT_LT(h.last_latency(), kMillisecond);
+}
+
+TEST_F(EngineNodeTest, EventualModeConvergesAfterAPartitionAndCountsTheConflict) {
+  const std::string name = Name(ConsistencyMode::kEventual, "price");
+  h.cluster().Partition({{kSiteA}, {kSiteB, kGcpSite}});
+  Result<ObjectMeta> a = h.Insert(kSiteA, alice, name, "10.00");
+  h.cluster().RunFor(kMillisecond);
+  Result<ObjectMeta> b = h.Insert(kSiteB, bob, name, "12.50");
+  ASSERT_TRUE(a.ok() && b.ok());
+  h.cluster().RunFor(kSecond);
+  EXPECT_NE(h.node(kSiteA).ns().Digest(), h.node(kSiteB).ns().Digest());
+  h.cluster().Heal();
+  ASSERT_TRUE(h.Quiesce());
+  EXPECT_EQ(h.node(kSiteA).ns().Digest(), h.node(kSiteB).ns().Digest());
+  EXPECT_EQ(h.node(kGcpSite).ns().Digest(), h.node(kSiteB).ns().Digest());
+  // Site B wrote later (higher HLC), so it wins everywhere; site A records its loss once.
+  for (SiteId s : {kGcpSite, kSiteA, kSiteB}) {
+    EXPECT_EQ(h.node(s).ns().GetObject("lake", name)->generation, b->generation);
+  }
+  ASSERT_EQ(h.node(kSiteA).conflicts().size(), 1u);
+  EXPECT_EQ(h.node(kSiteA).conflicts()[0].loser_generation, a->generation);
+  EXPECT_EQ(h.node(kSiteA).conflicts()[0].winner_generation, b->generation);
+  EXPECT_EQ(h.node(kSiteB).conflicts().size(), 0u);
+  EXPECT_EQ(h.node(kGcpSite).conflicts().size(), 0u);
+}
+
+TEST_F(EngineNodeTest, StrongMinorityRejectsWritesMajorityContinues) {
+  h.cluster().Partition({{kSiteB}});
+  h.cluster().RunFor(2 * kSecond);
+  Result<ObjectMeta> minority = h.Insert(kSiteB, alice, Name(ConsistencyMode::kStrong, "m"), "x");
+  ASSERT_FALSE(minority.ok());
+  EXPECT_TRUE(minority.status().IsUnavailable()) << minority.status().ToString();
+  Result<ObjectMeta> majority = h.Insert(kSiteA, bob, Name(ConsistencyMode::kStrong, "m"), "y");
+  EXPECT_TRUE(majority.ok()) << majority.status().ToString();
+}
+
+TEST_F(EngineNodeTest, BoundedStalenessForwardsReadsWhenStale) {
+  const std::string name = Name(ConsistencyMode::kBoundedStaleness, "stock");
+  ASSERT_TRUE(h.Insert(kSiteA, alice, name, "5").ok());
+  ASSERT_TRUE(h.Quiesce());
+  // Fresh: site B answers locally.
+  ASSERT_TRUE(h.Get(kSiteB, bob, name).ok());
+  EXPECT_LT(h.last_latency(), kMillisecond);
+  // Cut site B off from the primary (site A) for longer than T = 2 s: B cannot prove
+  // freshness and must forward, which fails while the partition lasts.
+  h.cluster().Partition({{kSiteB}});
+  h.cluster().RunFor(3 * kSecond);
+  Result<ObjectMeta> stale = h.Get(kSiteB, bob, name);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_TRUE(stale.status().IsUnavailable()) << stale.status().ToString();
+  h.cluster().Heal();
+  ASSERT_TRUE(h.Quiesce());
+  h.cluster().RunFor(200 * kMillisecond);
+  EXPECT_TRUE(h.Get(kSiteB, bob, name).ok());
+}
+
+TEST_F(EngineNodeTest, AcknowledgedStrongAndSyncSitesWritesSurviveASiteCrash) {
+  std::vector<std::pair<std::string, int64_t>> acked;
+  for (int i = 0; i < 10; ++i) {
+    for (ConsistencyMode m : {ConsistencyMode::kStrong, ConsistencyMode::kSyncSites}) {
+      const std::string name = Name(m, "k" + std::to_string(i));
+      Result<ObjectMeta> w = h.Insert(i % 2 ? kSiteA : kSiteB, alice, name, "v");
+      if (w.ok()) acked.emplace_back(name, w->generation);
+    }
+  }
+  ASSERT_EQ(acked.size(), 20u);
+  for (SiteId victim : {kSiteA, kSiteB, kGcpSite}) {
+    h.Crash(victim);
+    h.cluster().RunFor(kSecond);
+    h.Restart(victim);
+    ASSERT_TRUE(h.Quiesce(20 * kSecond));
+    for (const auto& [name, gen] : acked) {
+      Result<ObjectMeta> r = h.node(victim).ns().GetObject("lake", name);
+      ASSERT_TRUE(r.ok()) << name << " lost at site " << victim;
+      EXPECT_EQ(r->generation, gen);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace estate::testing
