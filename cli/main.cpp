@@ -1,9 +1,12 @@
-// estate: the headless command line. Subcommands land with their issues.
+// estate: the headless command line that CI pipelines and the desktop app call.
 #include <CLI/CLI.hpp>
+
+#include "cli/demo_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Estate: hybrid cloud storage simulation and capacity planning"};
-  app.require_subcommand(0, 1);
+  app.require_subcommand(1);
+  estate::AddDemoCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
