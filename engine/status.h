@@ -44,6 +44,14 @@ class Status {
   static Status Unavailable(std::string msg) {
     return {StatusCode::kUnavailable, std::move(msg)};
   }
+  // 503 for a request turned away before it could take any effect (no leader, replica
+  // unreachable): the client may retry without wondering whether the first attempt landed.
+  // Plain Unavailable means the outcome is unknown.
+  static Status Refused(std::string msg) {
+    Status s(StatusCode::kUnavailable, std::move(msg));
+    s.refused_ = true;
+    return s;
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   bool IsInvalid() const { return code_ == StatusCode::kInvalid; }
@@ -52,6 +60,8 @@ class Status {
   bool IsPreconditionFailed() const { return code_ == StatusCode::kPreconditionFailed; }
   bool IsResourceExhausted() const { return code_ == StatusCode::kResourceExhausted; }
   bool IsUnavailable() const { return code_ == StatusCode::kUnavailable; }
+  // True for Refused(): the operation certainly had no effect.
+  bool refused() const { return refused_; }
 
   StatusCode code() const { return code_; }
   int http_code() const { return static_cast<int>(code_); }
@@ -70,6 +80,7 @@ class Status {
 
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  bool refused_ = false;
 };
 
 }  // namespace estate

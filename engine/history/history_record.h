@@ -29,7 +29,8 @@ struct HistoryRecord {
   uint64_t client = 0;
   SiteId site = 0;
   // "ok", or the GCS reason of the failure ("conditionNotMet", "notFound",
-  // "backendError", ...), or "timeout" when the client never heard back.
+  // "backendError", ...), "refused" for a 503 that certainly had no effect, or "timeout"
+  // when the client never heard back.
   std::string outcome = "ok";
   std::optional<int64_t> if_generation_match;
   std::string mode;  // consistency mode of the object's mount

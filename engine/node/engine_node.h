@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "engine/clock/hlc.h"
+#include "engine/history/history_record.h"
 #include "engine/node/engine_options.h"
 #include "engine/node/journal.h"
 #include "engine/node/mutation_applier.h"
@@ -96,6 +98,12 @@ class EngineNode {
   void List(ClientContext& ctx, const std::string& bucket, const ListOptions& options,
             ListCallback done);
 
+  // Receives one record per client operation (insert, get, patch, delete, list) when it
+  // completes, stamped with this node's clock at call and return (docs/HISTORY.md).
+  void SetHistorySink(std::function<void(const HistoryRecord&)> sink) {
+    history_sink_ = std::move(sink);
+  }
+
   // This node's copy of the namespace (for digests, metrics and tests).
   const Namespace& ns() const { return ns_; }
   const EngineStats& stats() const { return stats_; }
@@ -149,6 +157,11 @@ class EngineNode {
   void ApplyStreamEntry(NodeId origin, const StreamEntry& entry);
   void OnStreamAck(NodeId follower, uint64_t applied_seq);
 
+  // Wraps `done` so that, with a history sink installed, the operation is recorded.
+  ObjectCallback Recorded(const char* op, const ClientContext& ctx, const std::string& bucket,
+                          const std::string& name, const Preconditions& pre,
+                          std::optional<int64_t> written_crc, ObjectCallback done);
+
   HlcTimestamp Tick() { return hlc_.Tick(rt_.Now()); }
   uint64_t NextRequestId() { return request_base_ + ++request_counter_; }
   // Runs fn from the event loop: completions are never delivered inside the caller's call.
@@ -200,6 +213,12 @@ class EngineNode {
     TimerId timer = kNoTimer;
   };
   std::map<uint64_t, SessionWaiter> session_waiters_;
+  std::function<void(const HistoryRecord&)> history_sink_;
+  // Forwarded requests already seen, so a duplicated message is not executed twice: nullopt
+  // while in progress, then the reply to send again. Bounded, oldest forgotten first.
+  static constexpr size_t kForwardsRemembered = 1 << 14;
+  std::map<std::pair<NodeId, uint64_t>, std::optional<ForwardReply>> forwards_seen_;
+  std::deque<std::pair<NodeId, uint64_t>> forwards_order_;
 };
 
 }  // namespace estate

@@ -11,9 +11,10 @@ void EngineNode::Get(ClientContext& ctx, const std::string& bucket, const std::s
   spec.name = name;
   spec.generation = generation;
   spec.preconditions = pre;
-  SubmitRead(ctx, ForwardKind::kGet, std::move(spec), [done](ForwardReply reply) {
-    if (!reply.status().ok()) return done(reply.status());
-    done(reply.object.value_or(ObjectMeta{}));
+  ObjectCallback recorded = Recorded("get", ctx, bucket, name, pre, std::nullopt, std::move(done));
+  SubmitRead(ctx, ForwardKind::kGet, std::move(spec), [recorded](ForwardReply reply) {
+    if (!reply.status().ok()) return recorded(reply.status());
+    recorded(reply.object.value_or(ObjectMeta{}));
   });
 }
 
@@ -171,7 +172,20 @@ void EngineNode::CheckSessionWaiters() {
 
 void EngineNode::OnForwardRequest(NodeId from, ForwardRequest req) {
   const uint64_t id = req.request_id;
-  auto answer = [this, from, id](Result<ObjectMeta> r) {
+  const auto seen_key = std::make_pair(from, id);
+  auto seen = forwards_seen_.find(seen_key);
+  if (seen != forwards_seen_.end()) {
+    // A duplicate: answer again if done, otherwise the first copy will answer.
+    if (seen->second) Reply(from, *seen->second);
+    return;
+  }
+  forwards_seen_.emplace(seen_key, std::nullopt);
+  forwards_order_.push_back(seen_key);
+  if (forwards_order_.size() > kForwardsRemembered) {
+    forwards_seen_.erase(forwards_order_.front());
+    forwards_order_.pop_front();
+  }
+  auto answer = [this, from, id, seen_key](Result<ObjectMeta> r) {
     ForwardReply reply;
     reply.request_id = id;
     if (r.ok()) {
@@ -179,7 +193,10 @@ void EngineNode::OnForwardRequest(NodeId from, ForwardRequest req) {
     } else {
       reply.code = r.status().code();
       reply.message = r.status().message();
+      reply.refused = r.status().refused();
     }
+    auto it = forwards_seen_.find(seen_key);
+    if (it != forwards_seen_.end()) it->second = reply;
     Reply(from, std::move(reply));
   };
   if (req.kind != ForwardKind::kMutation) {
@@ -196,11 +213,11 @@ void EngineNode::OnForwardRequest(NodeId from, ForwardRequest req) {
   if (!bucket_op && policy == nullptr) return answer(error);
   if (bucket_op || policy->mode == ConsistencyMode::kStrong) {
     // Forwarded once only: a site that is no longer leader refuses rather than re-forwards.
-    if (!raft_->IsLeader()) return answer(Status::Unavailable("this site is not the leader"));
+    if (!raft_->IsLeader()) return answer(Status::Refused("this site is not the leader"));
     return ProposeStrong(std::move(*m), answer);
   }
   if (PrimaryOf(*policy) != rt_.self()) {
-    return answer(Status::Unavailable("this site is not the mount's primary"));
+    return answer(Status::Refused("this site is not the mount's primary"));
   }
   WriteAtPrimary(*policy, std::move(*m), answer);
 }

@@ -1,6 +1,7 @@
 // EngineNode: the write paths of the five consistency modes, and the application of
 // committed Raft entries and replicated stream entries.
 #include <algorithm>
+#include <cstdio>
 
 #include "engine/node/engine_node.h"
 
@@ -33,7 +34,8 @@ void EngineNode::Insert(ClientContext& ctx, const std::string& bucket, const std
   Mutation m = BaseMutation(MutationKind::kInsertObject, bucket, name);
   m.write = write;
   m.preconditions = pre;
-  SubmitWrite(&ctx, std::move(m), std::move(done));
+  SubmitWrite(&ctx, std::move(m),
+              Recorded("insert", ctx, bucket, name, pre, write.crc32c, std::move(done)));
 }
 
 void EngineNode::Patch(ClientContext& ctx, const std::string& bucket, const std::string& name,
@@ -43,7 +45,8 @@ void EngineNode::Patch(ClientContext& ctx, const std::string& bucket, const std:
   m.target_generation = generation;
   m.patch = patch;
   m.preconditions = pre;
-  SubmitWrite(&ctx, std::move(m), std::move(done));
+  SubmitWrite(&ctx, std::move(m),
+              Recorded("patch", ctx, bucket, name, pre, std::nullopt, std::move(done)));
 }
 
 void EngineNode::Delete(ClientContext& ctx, const std::string& bucket, const std::string& name,
@@ -52,7 +55,41 @@ void EngineNode::Delete(ClientContext& ctx, const std::string& bucket, const std
   Mutation m = BaseMutation(MutationKind::kDeleteObject, bucket, name);
   m.target_generation = generation;
   m.preconditions = pre;
-  SubmitWrite(&ctx, std::move(m), std::move(done));
+  SubmitWrite(&ctx, std::move(m),
+              Recorded("delete", ctx, bucket, name, pre, std::nullopt, std::move(done)));
+}
+
+EngineNode::ObjectCallback EngineNode::Recorded(const char* op, const ClientContext& ctx,
+                                                const std::string& bucket, const std::string& name,
+                                                const Preconditions& pre,
+                                                std::optional<int64_t> written_crc,
+                                                ObjectCallback done) {
+  if (!history_sink_) return done;
+  HistoryRecord r;
+  r.op = op;
+  r.bucket = bucket;
+  r.object = name;
+  r.call_ns = rt_.Now();
+  r.client = ctx.client_id;
+  r.site = rt_.self();
+  r.if_generation_match = pre.if_generation_match;
+  Status error;
+  if (const MountPolicy* p = PolicyFor(bucket, name, &error)) r.mode = ConsistencyModeName(p->mode);
+  return [this, r, written_crc, done = std::move(done)](Result<ObjectMeta> result) mutable {
+    r.return_ns = rt_.Now();
+    if (result.ok()) {
+      r.generation = result->generation;
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "%08x",
+                    static_cast<unsigned>(written_crc ? *written_crc : result->crc32c));
+      r.digest = hex;
+    } else {
+      r.outcome = result.status().refused() ? std::string("refused")
+                                            : std::string(result.status().reason());
+    }
+    history_sink_(r);
+    done(std::move(result));
+  };
 }
 
 void EngineNode::SubmitWrite(ClientContext* ctx, Mutation m, ObjectCallback done) {
@@ -105,7 +142,7 @@ void EngineNode::ProposeStrong(Mutation m, ObjectCallback done) {
   if (!raft_->IsLeader()) {
     std::optional<NodeId> leader = raft_->LeaderHint();
     if (!leader || *leader == rt_.self()) {
-      return Later([done] { done(Status::Unavailable("no strong-mode leader is known")); });
+      return Later([done] { done(Status::Refused("no strong-mode leader is known")); });
     }
     ForwardRequest req;
     req.kind = ForwardKind::kMutation;
@@ -193,7 +230,7 @@ void EngineNode::WriteAtPrimary(const MountPolicy& policy, Mutation m, ObjectCal
   const bool sync_sites = policy.mode == ConsistencyMode::kSyncSites;
   if (sync_sites && ReplicasUnreachable(policy)) {
     return Later([done] {
-      done(Status::Unavailable("a sync-sites replica is unreachable; write refused"));
+      done(Status::Refused("a sync-sites replica is unreachable; write refused"));
     });
   }
   if (!sync_sites && OverStalenessBound(policy)) {

@@ -106,7 +106,7 @@ Status ForwardReply::status() const {
     case StatusCode::kInternal:
       return Status::Internal(message);
     case StatusCode::kUnavailable:
-      return Status::Unavailable(message);
+      return refused ? Status::Refused(message) : Status::Unavailable(message);
   }
   return Status::Internal(message);
 }
@@ -163,6 +163,7 @@ std::string EncodeForwardReply(const ForwardReply& r) {
   w.PutVarint(r.request_id);
   w.PutVarint(static_cast<uint64_t>(r.code));
   w.PutString(r.message);
+  w.PutBool(r.refused);
   w.PutBool(r.object.has_value());
   if (r.object) PutMeta(w, *r.object);
   w.PutBool(r.page.has_value());
@@ -186,6 +187,7 @@ Result<ForwardReply> DecodeForwardReply(std::string_view bytes) {
   r.GetVarint(&code);
   f.code = static_cast<StatusCode>(code);
   r.GetString(&f.message);
+  r.GetBool(&f.refused);
   bool has = false;
   r.GetBool(&has);
   if (has) {

@@ -223,7 +223,7 @@ void RaftNode::Propose(std::string command, IndexCallback done) {
   if (role_ != RaftRole::kLeader) {
     std::string why = leader_ ? "not the leader; the leader is site " + std::to_string(*leader_)
                               : std::string("no leader is known");
-    return Later([done, why] { done(Status::Unavailable(why), 0); });
+    return Later([done, why] { done(Status::Refused(why), 0); });
   }
   Append(RaftEntry{term_, std::move(command)});
   SyncStorage();

@@ -4,16 +4,43 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_set>
 
 namespace estate::testing {
 namespace {
 
 struct State {
-  int64_t generation = 0;  // 0: absent
+  int64_t generation = 0;  // 0: absent; kUnknownGeneration: written by an unanswered insert
   std::string digest;
   bool operator==(const State&) const = default;
 };
+
+// An insert that never answered has no known generation; its content digest identifies it.
+constexpr int64_t kUnknownGeneration = -1;
+
+// Whether ifGenerationMatch=want can hold, and can fail, in state s. An unknown generation
+// allows both: it cannot be ruled either way.
+bool CanHold(const State& s, int64_t want) {
+  if (want == 0) return s.generation == 0;
+  return s.generation == want || s.generation == kUnknownGeneration;
+}
+bool CanFail(const State& s, int64_t want) {
+  if (want == 0) return s.generation != 0;
+  return s.generation != want;
+}
+
+// Whether some failed precondition on the same key returned after r was called: r might be
+// what made it fail, so r must stay in the search.
+bool ExplainsAFailedPrecondition(const HistoryRecord& r, const std::vector<HistoryRecord>& all) {
+  for (const HistoryRecord& o : all) {
+    if (o.outcome == "conditionNotMet" && o.object == r.object && o.bucket == r.bucket &&
+        o.return_ns > r.call_ns) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // One operation of a single key's history, reduced to what the model needs.
 struct Op {
@@ -36,12 +63,10 @@ bool Step(const Op& op, const State& s, bool effect, State* out) {
   if (op.indeterminate) {
     if (!effect) return true;
     if (r.op == "insert") {
-      if (r.if_generation_match &&
-          (*r.if_generation_match == 0 ? s.generation != 0
-                                       : s.generation != *r.if_generation_match)) {
+      if (r.if_generation_match && !CanHold(s, *r.if_generation_match)) {
         return false;  // it could not have taken effect here
       }
-      *out = {r.generation, r.digest};
+      *out = {r.generation != 0 ? r.generation : kUnknownGeneration, r.digest};
     } else if (r.op == "delete") {
       if (s.generation == 0) return false;
       *out = State{};
@@ -51,23 +76,31 @@ bool Step(const Op& op, const State& s, bool effect, State* out) {
   if (r.outcome == "conditionNotMet") {
     if (!r.if_generation_match) return false;
     const int64_t want = *r.if_generation_match;
-    return want == 0 ? s.generation != 0 : s.generation != want;
+    return CanFail(s, want);
   }
   if (r.outcome == "notFound") return s.generation == 0;
   if (r.outcome != "ok") return true;  // other failures change nothing
-  if (r.op == "get")
-    return s.generation == r.generation && (r.generation == 0 || s.digest == r.digest);
+  if (r.op == "get") {
+    if (r.generation == 0) return s.generation == 0;
+    return (s.generation == r.generation || s.generation == kUnknownGeneration) &&
+           s.digest == r.digest;
+  }
   if (r.op == "insert") {
     if (r.if_generation_match) {
       const int64_t want = *r.if_generation_match;
-      if (want == 0 ? s.generation != 0 : s.generation != want) return false;
+      if (!CanHold(s, want)) return false;
     }
     *out = {r.generation, r.digest};
     return true;
   }
   if (r.op == "delete") {
     if (s.generation == 0) return false;
-    if (r.if_generation_match && s.generation != *r.if_generation_match) return false;
+    if (r.if_generation_match && !CanHold(s, *r.if_generation_match)) return false;
+    // The removed object, when recorded, must be the one present.
+    if (!r.digest.empty() && s.digest != r.digest) return false;
+    if (r.generation != 0 && s.generation != kUnknownGeneration && s.generation != r.generation) {
+      return false;
+    }
     *out = State{};
     return true;
   }
@@ -182,11 +215,10 @@ LinearizabilityResult CheckKey(const std::string& key, std::vector<Op> ops,
       result.verdict = LinearizabilityResult::kNotLinearizable;
       if (blocked != nullptr) {
         const HistoryRecord& r = *blocked->record;
-        result.explanation = r.op + " by client " + std::to_string(r.client) + " at site " +
-                             std::to_string(r.site) + " (generation " +
-                             std::to_string(r.generation) + ", outcome " + r.outcome +
-                             ", returned at " + std::to_string(r.return_ns) +
-                             " ns) cannot be linearized";
+        result.explanation =
+            r.op + " by client " + std::to_string(r.client) + " at site " + std::to_string(r.site) +
+            " (generation " + std::to_string(r.generation) + ", outcome " + r.outcome +
+            ", returned at " + std::to_string(r.return_ns) + " ns) cannot be linearized";
       }
       return result;
     }
@@ -211,11 +243,27 @@ LinearizabilityResult CheckKey(const std::string& key, std::vector<Op> ops,
 
 LinearizabilityResult CheckLinearizable(const std::vector<HistoryRecord>& history,
                                         LinearizabilityOptions options) {
+  // Digests some read observed: an unanswered insert whose content nobody ever read, and
+  // which no later failed precondition could depend on, is taken not to have happened; each
+  // one kept doubles the search.
+  std::set<std::pair<std::string, std::string>> observed;
+  for (const HistoryRecord& r : history) {
+    // A get shows the content it read; a delete, the content it removed.
+    if ((r.op == "get" || r.op == "delete") && r.outcome == "ok") {
+      observed.emplace(r.bucket + "/" + r.object, r.digest);
+    }
+  }
   std::map<std::string, std::vector<Op>> by_key;
   for (const HistoryRecord& r : history) {
     if (r.op == "list") continue;  // a list spans keys; it is checked elsewhere
+    if (r.outcome == "refused") continue;  // turned away before it could take effect
     const bool indeterminate = Indeterminate(r);
     if (indeterminate && (r.op == "get")) continue;  // an unanswered read constrains nothing
+    if (indeterminate && r.op == "insert" &&
+        !observed.count({r.bucket + "/" + r.object, r.digest}) &&
+        !ExplainsAFailedPrecondition(r, history)) {
+      continue;
+    }
     Op op{&r, r.call_ns, indeterminate ? std::numeric_limits<TimeNs>::max() : r.return_ns,
           indeterminate};
     by_key[r.bucket + "/" + r.object].push_back(op);

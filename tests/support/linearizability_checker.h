@@ -8,9 +8,14 @@
 //   conditionNotMet  an insert/delete whose ifGenerationMatch failed: it took effect as a
 //                    read that saw a generation different from the precondition
 //   notFound         a get or delete that saw the object absent
+//   refused          turned away before it could take effect (Status::Refused): no effect
 //   backendError, unavailable, timeout, rateLimitExceeded
 //                    indeterminate: the operation may have taken effect at any point after
-//                    its call, or never; it constrains nothing by itself
+//                    its call, or never; it constrains nothing by itself. An unanswered
+//                    insert's generation is unknown: its content digest identifies it. An
+//                    unanswered insert whose digest no read observed, and that no later
+//                    failed precondition could depend on, is taken not to have happened
+//                    (it keeps the search from doubling for every timeout).
 #pragma once
 
 #include <cstdint>
