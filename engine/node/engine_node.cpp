@@ -23,6 +23,24 @@ EngineNode::EngineNode(Runtime& rt, EngineOptions options)
                                            [this] { return hlc_.Tick(rt_.Now()); });
   stream_->SetAckListener(
       [this](NodeId follower, uint64_t applied) { OnStreamAck(follower, applied); });
+  data_ = std::make_unique<DataMover>(
+      rt_, options_.data, [this](NodeId from, const DataTransfer& t) { OnDataReceived(from, t); },
+      [this](NodeId to, const DataTransfer& t) { OnDataAcked(to, t); });
+  auto cache = options_.caches.find(rt_.self());
+  if (cache != options_.caches.end()) {
+    cache_ = MakeSiteCache(cache->second.policy, cache->second.options);
+    cache_->SetEvictionListener([this](const std::string& key, uint64_t) {
+      // "bucket/name#generation": the bytes are gone from this site.
+      const size_t slash = key.find('/');
+      const size_t hash = key.rfind('#');
+      if (slash == std::string::npos || hash == std::string::npos || hash < slash) return;
+      ObjectRef ref;
+      ref.bucket = key.substr(0, slash);
+      ref.name = key.substr(slash + 1, hash - slash - 1);
+      ref.generation = std::stoll(key.substr(hash + 1));
+      NoteResident(ref, rt_.self(), false);
+    });
+  }
 }
 
 EngineNode::~EngineNode() {
@@ -90,6 +108,11 @@ void EngineNode::OnMessage(NodeId from, Message msg) {
   } else if (t == kForwardReplyMessage) {
     Result<ForwardReply> r = DecodeForwardReply(msg.payload);
     if (r.ok()) OnForwardReply(std::move(*r));
+  } else if (t == kDataFetchMessage) {
+    Result<DataFetch> f = DecodeDataFetch(msg.payload);
+    if (f.ok()) OnDataFetch(from, *f);
+  } else if (t >= kDataMessageFirst && t <= kDataMessageLast) {
+    data_->OnMessage(from, msg);
   }
 }
 

@@ -33,7 +33,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/cache/site_cache.h"
 #include "engine/clock/hlc.h"
+#include "engine/data/data_mover.h"
 #include "engine/history/history_record.h"
 #include "engine/node/engine_options.h"
 #include "engine/node/journal.h"
@@ -63,6 +65,15 @@ struct EngineStats {
   uint64_t reads_waited = 0;  // session reads that had to wait for replication
   uint64_t throttled_writes = 0;
   uint64_t unavailable = 0;  // requests answered 503
+  uint64_t data_hits = 0;    // ReadData served from bytes already here
+  uint64_t data_misses = 0;  // ReadData that had to fetch
+};
+
+// The outcome of a read that needs the object's bytes at this site.
+struct DataRead {
+  ObjectMeta meta;
+  bool cache_hit = false;  // the bytes were already here
+  SiteId served_from = 0;  // this site on a hit; the site that sent them on a miss
 };
 
 class EngineNode {
@@ -97,6 +108,11 @@ class EngineNode {
               std::optional<int64_t> generation, const Preconditions& pre, ObjectCallback done);
   void List(ClientContext& ctx, const std::string& bucket, const ListOptions& options,
             ListCallback done);
+  // Reads an object's metadata (per its mode) and makes sure its bytes are at this site:
+  // a cache hit, or a fetch from a site that holds them (GCS first), which is egress when it
+  // comes from the GCP site. 503 when the bytes do not arrive within fetch_timeout.
+  void ReadData(ClientContext& ctx, const std::string& bucket, const std::string& name,
+                std::function<void(Result<DataRead>)> done);
 
   // Receives one record per client operation (insert, get, patch, delete, list) when it
   // completes, stamped with this node's clock at call and return (docs/HISTORY.md).
@@ -110,6 +126,11 @@ class EngineNode {
   const std::vector<ConflictRecord>& conflicts() const { return applier_.conflicts(); }
   const RaftNode& raft() const { return *raft_; }
   const OriginStream& stream() const { return *stream_; }
+  const DataMover& data() const { return *data_; }
+  // This site's cache, or nullptr when it keeps none.
+  const SiteCache* cache() const { return cache_.get(); }
+  // Bytes this site has sent to on-prem sites; at the GCP site, that is GCS egress.
+  uint64_t BytesSentOnPrem() const;
   const StreamReceiver& receiver() const { return receiver_; }
   SiteId self() const { return rt_.self(); }
 
@@ -152,6 +173,15 @@ class EngineNode {
   void Forward(SiteId to, ForwardRequest req, std::function<void(ForwardReply)> done);
   void Reply(NodeId to, ForwardReply reply);
 
+  // Data movement.
+  void OnLocalData(const ObjectMeta& meta);
+  void OnDataReceived(NodeId from, const DataTransfer& t);
+  void OnDataAcked(NodeId to, const DataTransfer& t);
+  void OnDataFetch(NodeId from, const DataFetch& f);
+  void FetchData(const ObjectMeta& meta, const MountPolicy& policy,
+                 std::function<void(Result<DataRead>)> done);
+  void NoteResident(const ObjectRef& ref, SiteId site, bool resident);
+
   // Applying.
   void ApplyRaftEntry(uint64_t index, const std::string& command);
   void ApplyStreamEntry(NodeId origin, const StreamEntry& entry);
@@ -175,6 +205,10 @@ class EngineNode {
   Journal journal_;
   std::unique_ptr<RaftNode> raft_;
   std::unique_ptr<OriginStream> stream_;
+  std::unique_ptr<DataMover> data_;
+  std::unique_ptr<SiteCache> cache_;
+  // Reads waiting for bytes to arrive, by cache key.
+  std::map<std::string, std::vector<std::function<void(bool arrived, SiteId from)>>> fetches_;
   StreamReceiver receiver_;
   EngineStats stats_;
   bool replaying_ = false;

@@ -96,9 +96,12 @@ void EngineNode::SubmitWrite(ClientContext* ctx, Mutation m, ObjectCallback done
   m.client_id = ctx ? ctx->client_id : 0;
   m.request_id = rt_.Random();
   // Count the outcome and advance the session token when the write completes.
-  ObjectCallback finish = [this, ctx, done = std::move(done)](Result<ObjectMeta> r) {
+  const bool carries_bytes = m.kind == MutationKind::kInsertObject;
+  ObjectCallback finish = [this, ctx, carries_bytes, done = std::move(done)](Result<ObjectMeta> r) {
     if (r.ok()) {
       ++stats_.writes_ok;
+      // The client uploaded the bytes here, whichever site ordered the write.
+      if (carries_bytes) OnLocalData(*r);
       if (ctx && r->generation != 0) ctx->token.Observe(VersionOfGeneration(r->generation));
     } else {
       ++stats_.writes_failed;
@@ -229,9 +232,8 @@ void EngineNode::CommitOwnEffect(const Mutation& request, const ObjectMeta& resu
 void EngineNode::WriteAtPrimary(const MountPolicy& policy, Mutation m, ObjectCallback done) {
   const bool sync_sites = policy.mode == ConsistencyMode::kSyncSites;
   if (sync_sites && ReplicasUnreachable(policy)) {
-    return Later([done] {
-      done(Status::Refused("a sync-sites replica is unreachable; write refused"));
-    });
+    return Later(
+        [done] { done(Status::Refused("a sync-sites replica is unreachable; write refused")); });
   }
   if (!sync_sites && OverStalenessBound(policy)) {
     ++stats_.throttled_writes;

@@ -2,8 +2,11 @@
 // Every site is given the same options except `self`, which the runtime supplies.
 #pragma once
 
+#include <map>
 #include <vector>
 
+#include "engine/cache/site_cache.h"
+#include "engine/data/data_mover.h"
 #include "engine/mount/mount_table.h"
 #include "engine/raft/raft_options.h"
 #include "engine/stream/origin_stream.h"
@@ -26,6 +29,15 @@ struct EngineOptions {
   DurationNs unreachable_after = 1 * kSecond;
   OriginStreamOptions stream;
   RaftOptions raft;
+  DataMoverOptions data;
+  // A read that must fetch bytes from another site fails with 503 after this.
+  DurationNs fetch_timeout = 60 * kSecond;
+  // Site caches, by site; a site without an entry keeps no cache (the GCP site is GCS itself).
+  struct Cache {
+    EvictionPolicy policy = EvictionPolicy::kLru;
+    SiteCacheOptions options;
+  };
+  std::map<SiteId, Cache> caches;
 };
 
 }  // namespace estate

@@ -43,7 +43,7 @@ struct ForwardReply {
   uint64_t request_id = 0;
   StatusCode code = StatusCode::kOk;
   std::string message;
-  bool refused = false;  // the failure certainly had no effect (Status::Refused)
+  bool refused = false;              // the failure certainly had no effect (Status::Refused)
   std::optional<ObjectMeta> object;  // kMutation (insert, patch) and kGet
   std::optional<ListPage> page;      // kList
 

@@ -34,7 +34,8 @@ void AddObject(DigestBuilder& d, const ObjectMeta& m) {
   d.AddI64(m.update_time);
   d.AddBool(m.delete_time.has_value());
   d.AddI64(m.delete_time.value_or(0));
-  d.AddU64(m.residency.bits());
+  // Residency is left out on purpose: it is each site's own knowledge of where the bytes
+  // are, learnt as transfers complete, not part of the replicated namespace.
 }
 
 }  // namespace

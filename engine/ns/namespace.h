@@ -107,8 +107,9 @@ class Namespace {
 
   // --- State summaries ---
 
-  // A 64-bit digest of the whole state (buckets, every generation with every field, and the
-  // generation high-water marks of deleted names). Equal states give equal digests whatever
+  // A 64-bit digest of the whole state (buckets, every generation with every field but
+  // residency, which is site-local knowledge, and the generation high-water marks of deleted
+  // names). Equal states give equal digests whatever
   // the order of operations that built them.
   uint64_t Digest() const;
   uint64_t LiveObjectCount() const;
