@@ -1,0 +1,53 @@
+// SimWorld: engine, platform and cluster of one test simulation.
+#include "tests/support/sim_world.h"
+
+#include <cassert>
+#include <simgrid/s4u/Actor.hpp>
+
+namespace estate::testing {
+
+SimWorld::SimWorld(const sim::PlatformSpec& spec, const sim::NetworkConfig& net,
+                   sim::SimOptions options) {
+  static int argc = 1;
+  static char name[] = "estate-sim-test";
+  static char* argv[] = {name, nullptr};
+  engine_ = std::make_unique<simgrid::s4u::Engine>(&argc, argv);
+  sim::ApplyNetworkConfig(net);
+  Result<sim::Platform> p = sim::BuildPlatform(spec);
+  assert(p.ok());
+  platform_ = *p;
+  cluster_ = std::make_unique<sim::SimCluster>(std::move(options));
+  for (size_t i = 0; i < platform_.hosts.size(); ++i) {
+    cluster_->AddNode(static_cast<NodeId>(i), platform_.hosts[i]);
+  }
+}
+
+SimWorld::~SimWorld() = default;
+
+sim::PlatformSpec SimWorld::FullMesh(int sites, double bandwidth, double latency) {
+  sim::PlatformSpec spec;
+  for (int i = 0; i < sites; ++i)
+    spec.sites.push_back({.name = "s" + std::to_string(i)});
+  for (int i = 0; i < sites; ++i) {
+    for (int j = i + 1; j < sites; ++j) {
+      spec.links.push_back({"l" + std::to_string(i) + "-" + std::to_string(j),
+                            "s" + std::to_string(i), "s" + std::to_string(j), bandwidth, latency});
+    }
+  }
+  spec.routes = sim::DirectRoutes(spec);
+  return spec;
+}
+
+void SimWorld::RunUntil(double seconds) {
+  if (!started_) {
+    cluster_->Start();
+    // Node actors are daemons, which SimGrid kills once no regular actor is left: this one
+    // keeps the simulation alive; run_until decides when it stops.
+    simgrid::s4u::Actor::create("world-keeper", platform_.hosts.front(),
+                                [] { simgrid::s4u::this_actor::sleep_for(1e15); });
+    started_ = true;
+  }
+  engine_->run_until(seconds);
+}
+
+}  // namespace estate::testing
