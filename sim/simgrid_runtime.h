@@ -38,6 +38,7 @@ class NodeActor;
 // Messages sent together on one (destination, lane), as one SimGrid communication.
 struct MessageBatch {
   NodeId from = 0;
+  uint64_t from_incarnation = 0;  // the sender's incarnation when it sent the batch
   std::vector<Message> messages;
   uint64_t bytes = 0;  // simulated size: sum of size_on_wire() + header per message
 };

@@ -2,8 +2,6 @@
 #include "tests/support/sim_world.h"
 
 #include <cassert>
-#include <simgrid/s4u/Actor.hpp>
-
 namespace estate::testing {
 
 SimWorld::SimWorld(const sim::PlatformSpec& spec, const sim::NetworkConfig& net,
@@ -16,6 +14,9 @@ SimWorld::SimWorld(const sim::PlatformSpec& spec, const sim::NetworkConfig& net,
   Result<sim::Platform> p = sim::BuildPlatform(spec);
   assert(p.ok());
   platform_ = *p;
+  // Tests stop the clock with run_until, so node actors need not be daemons (a daemon-only
+  // simulation ends at once).
+  options.daemon_actors = false;
   cluster_ = std::make_unique<sim::SimCluster>(std::move(options));
   for (size_t i = 0; i < platform_.hosts.size(); ++i) {
     cluster_->AddNode(static_cast<NodeId>(i), platform_.hosts[i]);
@@ -41,10 +42,6 @@ sim::PlatformSpec SimWorld::FullMesh(int sites, double bandwidth, double latency
 void SimWorld::RunUntil(double seconds) {
   if (!started_) {
     cluster_->Start();
-    // Node actors are daemons, which SimGrid kills once no regular actor is left: this one
-    // keeps the simulation alive; run_until decides when it stops.
-    simgrid::s4u::Actor::create("world-keeper", platform_.hosts.front(),
-                                [] { simgrid::s4u::this_actor::sleep_for(1e15); });
     started_ = true;
   }
   engine_->run_until(seconds);

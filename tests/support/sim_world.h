@@ -28,7 +28,8 @@ class SimWorld {
   sim::SimGridRuntime& node(NodeId id) { return cluster_->runtime(id); }
   const sim::Platform& platform() const { return platform_; }
 
-  // Starts the nodes (first call only) and runs the simulation until `seconds`.
+  // Starts the nodes (first call only) and runs the simulation until `seconds`. Node actors
+  // are not daemons here (SimOptions::daemon_actors is forced off).
   void RunUntil(double seconds);
 
  private:
