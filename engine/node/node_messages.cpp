@@ -1,24 +1,11 @@
 #include "engine/node/node_messages.h"
 
+#include "engine/wire/preconditions_codec.h"
 #include "engine/wire/wire_reader.h"
 #include "engine/wire/wire_writer.h"
 
 namespace estate {
 namespace {
-
-void PutOptInt(WireWriter& w, const std::optional<int64_t>& v) {
-  w.PutBool(v.has_value());
-  if (v) w.PutSignedVarint(*v);
-}
-
-void GetOptInt(WireReader& r, std::optional<int64_t>* v) {
-  bool has = false;
-  r.GetBool(&has);
-  if (!has) return v->reset();
-  int64_t x = 0;
-  r.GetSignedVarint(&x);
-  *v = x;
-}
 
 void PutMeta(WireWriter& w, const ObjectMeta& m) {
   w.PutString(m.bucket);
@@ -37,7 +24,7 @@ void PutMeta(WireWriter& w, const ObjectMeta& m) {
   w.PutU8(static_cast<uint8_t>(m.storage_class));
   w.PutSignedVarint(m.create_time);
   w.PutSignedVarint(m.update_time);
-  PutOptInt(w, m.delete_time);
+  w.PutOptionalSignedVarint(m.delete_time);
   w.PutVarint(m.residency.bits());
 }
 
@@ -63,24 +50,10 @@ void GetMeta(WireReader& r, ObjectMeta* m) {
   m->storage_class = static_cast<StorageClass>(sc & 3);
   r.GetSignedVarint(&m->create_time);
   r.GetSignedVarint(&m->update_time);
-  GetOptInt(r, &m->delete_time);
+  r.GetOptionalSignedVarint(&m->delete_time);
   uint64_t bits = 0;
   r.GetVarint(&bits);
   m->residency = SiteSet(static_cast<uint32_t>(bits));
-}
-
-void PutPreconditions(WireWriter& w, const Preconditions& p) {
-  PutOptInt(w, p.if_generation_match);
-  PutOptInt(w, p.if_generation_not_match);
-  PutOptInt(w, p.if_metageneration_match);
-  PutOptInt(w, p.if_metageneration_not_match);
-}
-
-void GetPreconditions(WireReader& r, Preconditions* p) {
-  GetOptInt(r, &p->if_generation_match);
-  GetOptInt(r, &p->if_generation_not_match);
-  GetOptInt(r, &p->if_metageneration_match);
-  GetOptInt(r, &p->if_metageneration_not_match);
 }
 
 }  // namespace
@@ -118,7 +91,7 @@ std::string EncodeForwardRequest(const ForwardRequest& r) {
   w.PutString(r.mutation);
   w.PutString(r.read.bucket);
   w.PutString(r.read.name);
-  PutOptInt(w, r.read.generation);
+  w.PutOptionalSignedVarint(r.read.generation);
   PutPreconditions(w, r.read.preconditions);
   const ListOptions& l = r.read.list;
   w.PutString(l.prefix);
@@ -142,7 +115,7 @@ Result<ForwardRequest> DecodeForwardRequest(std::string_view bytes) {
   r.GetString(&f.mutation);
   r.GetString(&f.read.bucket);
   r.GetString(&f.read.name);
-  GetOptInt(r, &f.read.generation);
+  r.GetOptionalSignedVarint(&f.read.generation);
   GetPreconditions(r, &f.read.preconditions);
   ListOptions& l = f.read.list;
   int64_t max_results = 0;

@@ -1,28 +1,11 @@
 #include "engine/repl/mutation.h"
 
+#include "engine/wire/preconditions_codec.h"
 #include "engine/wire/wire_reader.h"
 #include "engine/wire/wire_writer.h"
 
 namespace estate {
 namespace {
-
-void PutOptionalInt(WireWriter& w, const std::optional<int64_t>& v) {
-  w.PutBool(v.has_value());
-  if (v) w.PutSignedVarint(*v);
-}
-
-bool GetOptionalInt(WireReader& r, std::optional<int64_t>* v) {
-  bool present = false;
-  if (!r.GetBool(&present)) return false;
-  if (!present) {
-    v->reset();
-    return true;
-  }
-  int64_t x = 0;
-  if (!r.GetSignedVarint(&x)) return false;
-  *v = x;
-  return true;
-}
 
 void PutOptionalClass(WireWriter& w, const std::optional<StorageClass>& c) {
   w.PutU8(c ? static_cast<uint8_t>(*c) + 1 : 0);
@@ -70,11 +53,8 @@ std::string EncodeMutation(const Mutation& m) {
   w.PutU8(static_cast<uint8_t>(m.kind));
   w.PutString(m.bucket);
   w.PutString(m.name);
-  PutOptionalInt(w, m.target_generation);
-  PutOptionalInt(w, m.preconditions.if_generation_match);
-  PutOptionalInt(w, m.preconditions.if_generation_not_match);
-  PutOptionalInt(w, m.preconditions.if_metageneration_match);
-  PutOptionalInt(w, m.preconditions.if_metageneration_not_match);
+  w.PutOptionalSignedVarint(m.target_generation);
+  PutPreconditions(w, m.preconditions);
   w.PutBool(m.versioning);
   w.PutVarint(m.write.size);
   w.PutFixed32(m.write.crc32c);
@@ -117,11 +97,8 @@ Result<Mutation> DecodeMutation(std::string_view bytes) {
   m.kind = static_cast<MutationKind>(kind);
   r.GetString(&m.bucket);
   r.GetString(&m.name);
-  GetOptionalInt(r, &m.target_generation);
-  GetOptionalInt(r, &m.preconditions.if_generation_match);
-  GetOptionalInt(r, &m.preconditions.if_generation_not_match);
-  GetOptionalInt(r, &m.preconditions.if_metageneration_match);
-  GetOptionalInt(r, &m.preconditions.if_metageneration_not_match);
+  r.GetOptionalSignedVarint(&m.target_generation);
+  GetPreconditions(r, &m.preconditions);
   r.GetBool(&m.versioning);
   r.GetVarint(&m.write.size);
   r.GetFixed32(&m.write.crc32c);

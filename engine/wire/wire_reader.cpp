@@ -57,4 +57,17 @@ bool WireReader::GetString(std::string* s) {
   return true;
 }
 
+bool WireReader::GetOptionalSignedVarint(std::optional<int64_t>* v) {
+  bool present = false;
+  if (!GetBool(&present)) return false;
+  if (!present) {
+    v->reset();
+    return true;
+  }
+  int64_t x = 0;
+  if (!GetSignedVarint(&x)) return false;
+  *v = x;
+  return true;
+}
+
 }  // namespace estate

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,8 @@ class WireReader {
   bool GetFixed32(uint32_t* v);
   // REQUIRES: the string's bytes fit in what is left of the buffer.
   bool GetString(std::string* s);
+  // Reads what WireWriter::PutOptionalSignedVarint wrote.
+  bool GetOptionalSignedVarint(std::optional<int64_t>* v);
 
   bool ok() const { return ok_; }
   // True when every byte was consumed and nothing failed.

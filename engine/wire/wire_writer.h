@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,11 @@ class WireWriter {
   void PutSignedVarint(int64_t v);
   void PutFixed32(uint32_t v);
   void PutString(std::string_view s);
+  // A presence flag, then the value when present.
+  void PutOptionalSignedVarint(const std::optional<int64_t>& v) {
+    PutBool(v.has_value());
+    if (v) PutSignedVarint(*v);
+  }
 
   const std::string& data() const { return out_; }
   std::string Take() { return std::move(out_); }
