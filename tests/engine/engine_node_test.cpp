@@ -183,3 +183,40 @@ TEST_F(EngineNodeTest, AcknowledgedStrongAndSyncSitesWritesSurviveASiteCrash) {
 
 }  // namespace
 }  // namespace estate::testing
+
+namespace estate::testing {
+namespace {
+
+// bounded-staleness: while a live replica lags by K versions or more, the primary holds writes
+// back (Cosmos DB style); once the replica has been silent for longer than T its freshness
+// proof has expired, so it stops holding writes back.
+TEST(BoundedStalenessThrottleTest, PrimaryThrottlesWhileALiveReplicaLagsBeyondK) {
+  EngineHarness h(3);
+  ASSERT_TRUE(h.Boot());
+  ClientContext c{1, {}};
+  const MountPolicy& p = h.options().mounts.Resolve("lake", "bounded/x")->mount->policy;
+  ASSERT_EQ(p.staleness.max_versions, 50);
+  ASSERT_EQ(p.staleness.max_lag, 2 * kSecond);
+  // Site B stops hearing from the primary (site A); its acknowledgements stop too.
+  h.cluster().SetLinkUp(kSiteA, kSiteB, false);
+  std::vector<DurationNs> latency;
+  for (int i = 0; i < 60; ++i) {
+    Result<ObjectMeta> w =
+        h.Insert(kSiteA, c, "bounded/k" + std::to_string(i), "v", {}, 10 * kSecond);
+    ASSERT_TRUE(w.ok()) << i << ": " << w.status().ToString();
+    latency.push_back(h.last_latency());
+  }
+  // The first 50 go through at once (B, acknowledging nothing since the cut, falls 1..50
+  // versions behind); the 51st finds B K = 50 behind and waits until B has been silent for
+  // T = 2 s (counted from B's last acknowledgement, a heartbeat just before the cut).
+  for (int i = 0; i < 50; ++i)
+    EXPECT_LT(latency[i], kMillisecond) << i;
+  EXPECT_GT(latency[50], 1900 * kMillisecond);
+  EXPECT_LE(latency[50], 2 * kSecond);
+  EXPECT_EQ(h.node(kSiteA).stats().throttled_writes, 1u);
+  for (int i = 51; i < 60; ++i)
+    EXPECT_LT(latency[i], kMillisecond) << i;
+}
+
+}  // namespace
+}  // namespace estate::testing
