@@ -220,3 +220,35 @@ TEST(BoundedStalenessThrottleTest, PrimaryThrottlesWhileALiveReplicaLagsBeyondK)
 
 }  // namespace
 }  // namespace estate::testing
+
+namespace estate::testing {
+namespace {
+
+// N on-prem sites: the protocols are not tied to two. Four on-prem sites plus GCP make a
+// five-member Raft group (majority 3) and four-way asynchronous replication.
+TEST(EngineNodeScaleTest, FourOnPremSitesReplicateEveryMode) {
+  EngineHarness h(11, {}, {}, /*sites=*/5);
+  ASSERT_TRUE(h.Boot());
+  ClientContext c{1, {}};
+  for (ConsistencyMode m :
+       {ConsistencyMode::kStrong, ConsistencyMode::kSyncSites, ConsistencyMode::kBoundedStaleness,
+        ConsistencyMode::kSession, ConsistencyMode::kEventual}) {
+    for (SiteId s = 1; s < 5; ++s) {
+      ASSERT_TRUE(h.Insert(s, c, PrefixFor(m) + "from-" + std::to_string(s), "v").ok())
+          << ConsistencyModeName(m) << " at site " << s;
+    }
+  }
+  ASSERT_TRUE(h.Quiesce());
+  for (SiteId s = 1; s < 5; ++s) {
+    EXPECT_EQ(h.node(s).ns().Digest(), h.node(0).ns().Digest()) << "site " << s;
+    EXPECT_EQ(h.node(s).ns().LiveObjectCount(), 20u);
+  }
+  // Two of five sites cut off: the majority of three still commits strong writes.
+  h.cluster().Partition({{3, 4}});
+  h.cluster().RunFor(2 * kSecond);
+  EXPECT_TRUE(h.Insert(1, c, "strong/majority", "v").ok());
+  EXPECT_TRUE(h.Insert(3, c, "strong/minority", "v").status().IsUnavailable());
+}
+
+}  // namespace
+}  // namespace estate::testing

@@ -23,7 +23,7 @@ class Driver {
  public:
   Driver(EngineHarness& h, uint64_t seed, const WorkloadOptions& o)
       : h_(h), o_(o), rng_(seed * 0x9e3779b97f4a7c15ull + 1) {
-    for (SiteId s = 0; s < 3; ++s) {
+    for (SiteId s = 0; s < h_.sites(); ++s) {
       for (int c = 0; c < o.clients_per_site; ++c) {
         auto client = std::make_unique<Client>();
         client->site = s;
@@ -48,7 +48,7 @@ class Driver {
     }
     // Clients stop; whatever is still pending when the system settles never got an answer.
     h_.cluster().Heal();
-    for (SiteId s = 0; s < 3; ++s)
+    for (SiteId s = 0; s < h_.sites(); ++s)
       h_.Restart(s);
     h_.Quiesce(30 * kSecond);
     h_.cluster().RunFor(2 * kSecond);
@@ -74,7 +74,7 @@ class Driver {
   void MaybeFault() {
     if (static_cast<double>(Next() % 1000) / 1000.0 >= o_.fault_probability) return;
     ++result_.faults_injected;
-    const SiteId victim = static_cast<SiteId>(Next() % 3);
+    const SiteId victim = static_cast<SiteId>(Next() % h_.sites());
     switch (Next() % (o_.crashes ? 4 : 2)) {
       case 0:
         h_.cluster().Partition({{victim}});
@@ -84,14 +84,14 @@ class Driver {
         break;
       case 2:
         // Only one site down at a time: the single-failure model.
-        for (SiteId s = 0; s < 3; ++s) {
+        for (SiteId s = 0; s < h_.sites(); ++s) {
           if (!h_.cluster().IsUp(s)) return;
         }
         h_.Crash(victim);
         Abandon(victim);
         break;
       default:
-        for (SiteId s = 0; s < 3; ++s)
+        for (SiteId s = 0; s < h_.sites(); ++s)
           h_.Restart(s);
     }
   }
@@ -115,7 +115,7 @@ class Driver {
     HistoryRecord r;
     r.bucket = "lake";
     r.object = name;
-    const SiteId site = o_.roaming ? static_cast<SiteId>(Next() % 3) : c.site;
+    const SiteId site = o_.roaming ? static_cast<SiteId>(Next() % h_.sites()) : c.site;
     if (!h_.cluster().IsUp(site)) return;
     r.client = c.ctx.client_id;
     r.site = site;

@@ -5,19 +5,20 @@
 namespace estate::testing {
 namespace {
 
-ClusterOptions DeploymentCluster(uint64_t seed, FaultOptions faults) {
+ClusterOptions DeploymentCluster(uint64_t seed, FaultOptions faults, int sites) {
   ClusterOptions o;
-  o.nodes = 3;
+  o.nodes = sites;
   o.seed = seed;
   o.default_latency = 10 * kMillisecond;
   o.faults = faults;
   return o;
 }
 
-MountPolicy Policy(ConsistencyMode mode) {
+MountPolicy Policy(ConsistencyMode mode, int sites) {
   MountPolicy p;
   p.home = kGcpSite;
-  p.replicas = SiteSet(0b110);
+  // Every on-prem site replicates.
+  p.replicas = SiteSet(((uint32_t{1} << sites) - 1) & ~uint32_t{1});
   p.mode = mode;
   p.staleness.max_versions = 50;
   p.staleness.max_lag = 2 * kSecond;
@@ -46,20 +47,29 @@ uint32_t ContentCrc(const std::string& content) {
   return Crc32c(content);
 }
 
-EngineHarness::EngineHarness(uint64_t seed, FaultOptions faults, EngineOptions base)
-    : options_(std::move(base)), cluster_(DeploymentCluster(seed, faults)), nodes_(3) {
-  options_.sites = {kGcpSite, kSiteA, kSiteB};
+EngineHarness::EngineHarness(uint64_t seed, FaultOptions faults, EngineOptions base, int sites)
+    : options_(std::move(base)),
+      cluster_(DeploymentCluster(seed, faults, sites)),
+      nodes_(sites),
+      sites_(sites) {
+  options_.sites.clear();
+  for (int s = 0; s < sites; ++s)
+    options_.sites.push_back(static_cast<SiteId>(s));
   if (options_.mounts.mounts().empty()) {
-    options_.mounts = MountTable(3);
+    options_.mounts = MountTable(sites);
     for (ConsistencyMode m :
          {ConsistencyMode::kStrong, ConsistencyMode::kSyncSites, ConsistencyMode::kBoundedStaleness,
           ConsistencyMode::kSession, ConsistencyMode::kEventual}) {
-      options_.mounts.Add("lake/" + PrefixFor(m), Policy(m));
+      options_.mounts.Add("lake/" + PrefixFor(m), Policy(m, sites));
     }
   }
-  cluster_.SetLatency(kSiteA, kSiteB, 15 * kMillisecond);
+  // On-prem sites are 15 ms apart one way (30 ms round trip); each is 10 ms from GCP.
+  for (SiteId a = 1; a < sites; ++a) {
+    for (SiteId b = a + 1; b < sites; ++b)
+      cluster_.SetLatency(a, b, 15 * kMillisecond);
+  }
   cluster_.SetRestartHandler([this](NodeId n) { Create(n); });
-  for (SiteId s = 0; s < 3; ++s)
+  for (SiteId s = 0; s < sites; ++s)
     Create(s);
 }
 
@@ -132,9 +142,9 @@ Result<ObjectMeta> EngineHarness::Delete(SiteId site, ClientContext& ctx, const 
 
 bool EngineHarness::Quiesce(DurationNs within) {
   auto quiet = [this] {
-    for (SiteId a = 0; a < 3; ++a) {
+    for (SiteId a = 0; a < sites_; ++a) {
       if (!cluster_.IsUp(a)) continue;
-      for (SiteId b = 0; b < 3; ++b) {
+      for (SiteId b = 0; b < sites_; ++b) {
         if (a == b || !cluster_.IsUp(b)) continue;
         if (node(a).stream().applied_seq(b) != node(a).stream().last_seq()) return false;
         if (node(b).raft().applied_index() < node(a).raft().commit_index()) return false;

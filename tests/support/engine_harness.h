@@ -1,4 +1,5 @@
-// EngineHarness: the default deployment (GCP = site 0, on-prem site-a = 1, site-b = 2) of
+// EngineHarness: the default deployment (GCP = site 0, on-prem site-a = 1, site-b = 2, and
+// optionally more on-prem sites) of
 // real EngineNodes on a TestCluster, with one mount per consistency mode in bucket "lake":
 // "lake/strong/", "lake/sync/", "lake/bounded/", "lake/session/", "lake/eventual/".
 // One-way latencies: GCP to each site 10 ms, site-a to site-b 15 ms (30 ms round trip).
@@ -22,7 +23,10 @@ std::string PrefixFor(ConsistencyMode mode);
 
 class EngineHarness {
  public:
-  explicit EngineHarness(uint64_t seed, FaultOptions faults = {}, EngineOptions base = {});
+  // `sites`: the GCP site plus sites - 1 on-prem sites (default two).
+  explicit EngineHarness(uint64_t seed, FaultOptions faults = {}, EngineOptions base = {},
+                         int sites = 3);
+  int sites() const { return sites_; }
 
   TestCluster& cluster() { return cluster_; }
   EngineNode& node(SiteId s) { return *nodes_.at(s); }
@@ -58,6 +62,7 @@ class EngineHarness {
   TestCluster cluster_;
   std::vector<std::unique_ptr<EngineNode>> nodes_;
   DurationNs last_latency_ = 0;
+  int sites_ = 3;
 };
 
 // The object's content digest as the harness writes it: CRC32C of the content.

@@ -255,7 +255,7 @@ LinearizabilityResult CheckLinearizable(const std::vector<HistoryRecord>& histor
   }
   std::map<std::string, std::vector<Op>> by_key;
   for (const HistoryRecord& r : history) {
-    if (r.op == "list") continue;  // a list spans keys; it is checked elsewhere
+    if (r.op == "list") continue;          // a list spans keys; it is checked elsewhere
     if (r.outcome == "refused") continue;  // turned away before it could take effect
     const bool indeterminate = Indeterminate(r);
     if (indeterminate && (r.op == "get")) continue;  // an unanswered read constrains nothing
