@@ -44,8 +44,8 @@ struct BoundedStaleness {
 };
 
 struct CachePolicy {
-  std::vector<std::string> pinned_prefixes;  // never evicted while pinned
-  DurationNs ttl = 0;                        // 0: no expiry
+  // Prefixes, relative to the mount path, whose bytes a site cache never evicts.
+  std::vector<std::string> pinned_prefixes;
 };
 
 struct MountPolicy {

@@ -28,7 +28,15 @@ EngineNode::EngineNode(Runtime& rt, EngineOptions options)
       [this](NodeId to, const DataTransfer& t) { OnDataAcked(to, t); });
   auto cache = options_.caches.find(rt_.self());
   if (cache != options_.caches.end()) {
-    cache_ = MakeSiteCache(cache->second.policy, cache->second.options);
+    SiteCacheOptions cache_options = cache->second.options;
+    // Mount policies pin prefixes of their own ("hot/" under "lake/" pins "lake/hot/..."),
+    // in cache-key form.
+    for (const Mount& m : options_.mounts.mounts()) {
+      for (const std::string& p : m.policy.cache.pinned_prefixes) {
+        cache_options.pinned_prefixes.push_back(m.bucket + "/" + m.prefix + p);
+      }
+    }
+    cache_ = MakeSiteCache(cache->second.policy, std::move(cache_options));
     cache_->SetEvictionListener([this](const std::string& key, uint64_t) {
       // "bucket/name#generation": the bytes are gone from this site.
       const size_t slash = key.find('/');

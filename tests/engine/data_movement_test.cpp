@@ -188,3 +188,28 @@ TEST(DataMovementTest, DirtyDataIsNeverEvictedWhileGcsIsUnreachable) {
 
 }  // namespace
 }  // namespace estate::testing
+
+namespace estate::testing {
+namespace {
+
+TEST(DataMovementTest, MountPinsKeepTheirBytesCached) {
+  EngineOptions o = DataOptions(/*cache_bytes=*/40 * kMiB);
+  MountPolicy hot = Policy(ConsistencyMode::kEventual, Placement::kReplicateOnWrite);
+  hot.cache.pinned_prefixes = {"planograms/"};
+  o.mounts.Add("lake/stores/", hot);
+  EngineHarness h(8, {}, o);
+  ASSERT_TRUE(h.Boot());
+  Result<ObjectMeta> pinned = Write(h, kGcpSite, "stores/planograms/aisle-7", 10 * kMiB);
+  ASSERT_TRUE(pinned.ok());
+  h.cluster().RunFor(2 * kSecond);
+  ASSERT_TRUE(h.node(kSiteA).cache()->Contains(KeyOf(*pinned)));
+  // Churn far more than the cache holds through the same site.
+  for (int i = 0; i < 20; ++i)
+    Write(h, kGcpSite, "push/churn" + std::to_string(i), 10 * kMiB);
+  h.cluster().RunFor(10 * kSecond);
+  EXPECT_GT(h.node(kSiteA).cache()->stats().evictions, 10u);
+  EXPECT_TRUE(h.node(kSiteA).cache()->Contains(KeyOf(*pinned)));
+}
+
+}  // namespace
+}  // namespace estate::testing
