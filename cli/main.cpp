@@ -2,11 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/demo_command.h"
+#include "cli/validate_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Estate: hybrid cloud storage simulation and capacity planning"};
   app.require_subcommand(1);
   estate::AddDemoCommand(app);
+  estate::AddValidateCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
