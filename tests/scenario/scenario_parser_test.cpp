@@ -187,3 +187,43 @@ TEST(ScenarioParserTest, RandomDamageNeverCrashesAndAlwaysExplainsItself) {
 
 }  // namespace
 }  // namespace estate
+
+namespace estate {
+namespace {
+
+// The schema and the parser describe one format: every field the schema lists is one the
+// parser accepts, and the reverse, at every level that has a fixed set of fields.
+TEST(ScenarioSchemaTest, SchemaAndParserAcceptTheSameFields) {
+  std::ifstream in(testing::SourcePath("scenarios/schema.json"));
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  ASSERT_EQ(schema["type"], "object");
+  // A document with every top-level property the schema knows must draw no "unknown field".
+  json doc = json::parse(ReadDefault());
+  for (const auto& [key, value] : schema["properties"].items()) {
+    if (!doc.contains(key)) doc[key] = nullptr;
+  }
+  for (const std::string& m : ParseScenario(doc.dump(), "s.json").Messages()) {
+    EXPECT_EQ(m.find("unknown field"), std::string::npos) << m;
+  }
+  // And every field the parser knows at the top level is in the schema.
+  std::vector<std::string> top = ErrorsWith("/zzz", 1);
+  ASSERT_EQ(top.size(), 1u);
+  for (const auto& [key, value] : schema["properties"].items()) {
+    EXPECT_NE(top[0].find(key), std::string::npos) << key << " is in the schema, not the parser";
+  }
+  const auto site_fields = schema["properties"]["sites"]["items"]["properties"];
+  std::vector<std::string> site_errors = ErrorsWith("/sites/0/zzz", 1);
+  ASSERT_EQ(site_errors.size(), 1u);
+  for (const auto& [key, value] : site_fields.items()) {
+    EXPECT_NE(site_errors[0].find(key), std::string::npos) << "sites: " << key;
+  }
+  const auto mount_fields = schema["properties"]["mounts"]["items"]["properties"];
+  std::vector<std::string> mount_errors = ErrorsWith("/mounts/0/zzz", 1);
+  ASSERT_EQ(mount_errors.size(), 1u);
+  for (const auto& [key, value] : mount_fields.items()) {
+    EXPECT_NE(mount_errors[0].find(key), std::string::npos) << "mounts: " << key;
+  }
+}
+
+}  // namespace
+}  // namespace estate
