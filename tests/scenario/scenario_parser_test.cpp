@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "tests/support/source_path.h"
@@ -223,6 +224,29 @@ TEST(ScenarioSchemaTest, SchemaAndParserAcceptTheSameFields) {
   for (const auto& [key, value] : mount_fields.items()) {
     EXPECT_NE(mount_errors[0].find(key), std::string::npos) << "mounts: " << key;
   }
+}
+
+}  // namespace
+}  // namespace estate
+
+namespace estate {
+namespace {
+
+TEST(ShippedScenariosTest, EveryShippedScenarioValidates) {
+  for (const char* name :
+       {"retail-gcp-two-site", "dr-site-loss", "consistency-shootout", "trace-replay"}) {
+    ScenarioParse p = LoadScenario(testing::SourcePath(std::string("scenarios/") + name + ".json"));
+    EXPECT_TRUE(p.ok()) << name << ": " << (p.Messages().empty() ? "" : p.Messages()[0]);
+    EXPECT_EQ(p.scenario.name, name);
+  }
+  ScenarioParse shootout = LoadScenario(testing::SourcePath("scenarios/consistency-shootout.json"));
+  std::set<ConsistencyMode> modes;
+  for (const MountSpec& m : shootout.scenario.mounts)
+    modes.insert(m.mode);
+  EXPECT_EQ(modes.size(), 5u);
+  ScenarioParse dr = LoadScenario(testing::SourcePath("scenarios/dr-site-loss.json"));
+  ASSERT_EQ(dr.scenario.failures.size(), 2u);
+  EXPECT_EQ(dr.scenario.failures[1].at - dr.scenario.failures[0].at, kHour);
 }
 
 }  // namespace
