@@ -129,7 +129,7 @@ void EngineNode::FetchData(const ObjectMeta& meta, const MountPolicy& policy,
   const ObjectRef ref = RefOf(meta);
   const std::string key = ref.CacheKey();
   auto answered = std::make_shared<bool>(false);
-  auto finish = [this, meta, done, answered](bool arrived, SiteId from) {
+  auto finish = [meta, done, answered](bool arrived, SiteId from) {
     if (*answered) return;
     *answered = true;
     if (!arrived) return done(Status::Unavailable("object bytes did not arrive in time"));
