@@ -143,47 +143,43 @@ bool JsonReader::Bool(const nlohmann::json& obj, const std::string& ptr, const c
   return true;
 }
 
+bool JsonReader::UnitValue(const nlohmann::json& obj, const std::string& ptr, const char* key,
+                           const char* expected, std::optional<double> (*parse)(std::string_view),
+                           double* out, bool required) {
+  const nlohmann::json* v = Find(obj, ptr, key, expected, required);
+  if (v == nullptr) return false;
+  std::optional<double> value = v->is_string() ? parse(v->get<std::string>()) : std::nullopt;
+  if (!value) {
+    Error(Child(ptr, key), expected, v);
+    return false;
+  }
+  *out = *value;
+  return true;
+}
+
 bool JsonReader::Duration(const nlohmann::json& obj, const std::string& ptr, const char* key,
                           int64_t* out_ns, bool required) {
   static constexpr const char* kExpected = "a duration such as \"15ms\" or \"24h\"";
-  const nlohmann::json* v = Find(obj, ptr, key, kExpected, required);
-  if (v == nullptr) return false;
-  std::optional<double> ns = v->is_string() ? ParseDurationNs(v->get<std::string>()) : std::nullopt;
-  if (!ns || *ns > 9.2e18) {
-    Error(Child(ptr, key), kExpected, v);
+  double ns = 0;
+  if (!UnitValue(obj, ptr, key, kExpected, &ParseDurationNs, &ns, required)) return false;
+  if (ns > 9.2e18) {
+    Error(Child(ptr, key), kExpected, &obj[key]);
     return false;
   }
-  *out_ns = static_cast<int64_t>(std::llround(*ns));
+  *out_ns = static_cast<int64_t>(std::llround(ns));
   return true;
 }
 
 bool JsonReader::Bandwidth(const nlohmann::json& obj, const std::string& ptr, const char* key,
                            double* out_bps, bool required) {
-  static constexpr const char* kExpected = "a bandwidth such as \"100Gbps\"";
-  const nlohmann::json* v = Find(obj, ptr, key, kExpected, required);
-  if (v == nullptr) return false;
-  std::optional<double> bps =
-      v->is_string() ? ParseBandwidthBps(v->get<std::string>()) : std::nullopt;
-  if (!bps) {
-    Error(Child(ptr, key), kExpected, v);
-    return false;
-  }
-  *out_bps = *bps;
-  return true;
+  return UnitValue(obj, ptr, key, "a bandwidth such as \"100Gbps\"", &ParseBandwidthBps, out_bps,
+                   required);
 }
 
 bool JsonReader::Bytes(const nlohmann::json& obj, const std::string& ptr, const char* key,
                        double* out, bool required) {
-  static constexpr const char* kExpected = "a size such as \"64MiB\" or \"2PB\"";
-  const nlohmann::json* v = Find(obj, ptr, key, kExpected, required);
-  if (v == nullptr) return false;
-  std::optional<double> b = v->is_string() ? ParseBytes(v->get<std::string>()) : std::nullopt;
-  if (!b) {
-    Error(Child(ptr, key), kExpected, v);
-    return false;
-  }
-  *out = *b;
-  return true;
+  return UnitValue(obj, ptr, key, "a size such as \"64MiB\" or \"2PB\"", &ParseBytes, out,
+                   required);
 }
 
 bool JsonReader::Array(const nlohmann::json& obj, const std::string& ptr, const char* key,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace estate {
@@ -66,6 +67,10 @@ class JsonReader {
  private:
   const nlohmann::json* Find(const nlohmann::json& obj, const std::string& ptr, const char* key,
                              const char* expected, bool required);
+  // A string with a unit, converted by `parse`.
+  bool UnitValue(const nlohmann::json& obj, const std::string& ptr, const char* key,
+                 const char* expected, std::optional<double> (*parse)(std::string_view),
+                 double* out, bool required);
   std::vector<ScenarioError> errors_;
 };
 
