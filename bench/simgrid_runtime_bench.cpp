@@ -75,17 +75,35 @@ void BareMailboxPingPong(int window) {
   e->run();
 }
 
+// Two SimGridRuntime nodes on the two-site platform, and a mailbox the last message signals.
+struct TwoNodes {
+  explicit TwoNodes(bool coalesce)
+      : engine(NewEngine()),
+        platform(TwoSites(engine)),
+        cluster(Options(coalesce)),
+        a(cluster.AddNode(0, platform.hosts[0])),
+        b(cluster.AddNode(1, platform.hosts[1])),
+        done(sg4::Mailbox::by_name("done")) {}
+  static SimOptions Options(bool coalesce) {
+    SimOptions o;
+    o.coalesce = coalesce;
+    return o;
+  }
+  sg4::Engine* engine;
+  Platform platform;
+  SimCluster cluster;
+  SimGridRuntime& a;
+  SimGridRuntime& b;
+  sg4::Mailbox* done;
+};
+static int done_token;
+
 // The same traffic through two SimGridRuntime nodes whose handlers answer each message.
 void RuntimePingPong(int window, bool coalesce) {
-  sg4::Engine* e = NewEngine();
-  Platform p = TwoSites(e);
-  SimOptions options;
-  options.coalesce = coalesce;
-  SimCluster cluster(options);
-  SimGridRuntime& a = cluster.AddNode(0, p.hosts[0]);
-  SimGridRuntime& b = cluster.AddNode(1, p.hosts[1]);
-  static int done_token;
-  auto* done = sg4::Mailbox::by_name("done");
+  TwoNodes run(coalesce);
+  SimGridRuntime& a = run.a;
+  SimGridRuntime& b = run.b;
+  auto* done = run.done;
   int received = 0;
   b.SetBootHandler(
       [&b] { b.SetMessageHandler([&b](NodeId from, Message m) { b.Send(from, std::move(m)); }); });
@@ -97,22 +115,17 @@ void RuntimePingPong(int window, bool coalesce) {
     for (int i = 0; i < window; ++i)
       a.Send(1, Message{.type = 1, .payload = "ping"});
   });
-  cluster.Start();
-  sg4::Actor::create("driver", p.hosts[0], [done] { done->get<int>(); });
-  e->run();
+  run.cluster.Start();
+  sg4::Actor::create("driver", run.platform.hosts[0], [done] { done->get<int>(); });
+  run.engine->run();
 }
 
 // Node 0 sends bursts of `burst` messages from one timer callback every millisecond.
 void RuntimeBurst(int burst, bool coalesce) {
-  sg4::Engine* e = NewEngine();
-  Platform p = TwoSites(e);
-  SimOptions options;
-  options.coalesce = coalesce;
-  SimCluster cluster(options);
-  SimGridRuntime& a = cluster.AddNode(0, p.hosts[0]);
-  SimGridRuntime& b = cluster.AddNode(1, p.hosts[1]);
-  static int done_token;
-  auto* done = sg4::Mailbox::by_name("done");
+  TwoNodes run(coalesce);
+  SimGridRuntime& a = run.a;
+  SimGridRuntime& b = run.b;
+  auto* done = run.done;
   int received = 0;
   b.SetBootHandler([&] {
     b.SetMessageHandler([&](NodeId, Message) {
@@ -125,9 +138,9 @@ void RuntimeBurst(int burst, bool coalesce) {
     if (sent + burst < kMessages) a.Schedule(kMillisecond, [&, sent] { tick(sent + burst); });
   };
   a.SetBootHandler([&] { tick(0); });
-  cluster.Start();
-  sg4::Actor::create("driver", p.hosts[1], [done] { done->get<int>(); });
-  e->run();
+  run.cluster.Start();
+  sg4::Actor::create("driver", run.platform.hosts[1], [done] { done->get<int>(); });
+  run.engine->run();
 }
 
 void BareBurst(int burst) {
