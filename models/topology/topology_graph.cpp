@@ -3,7 +3,9 @@
 // GCC 12 reports maybe-uninitialized inside Boost's max-flow edge iterators (a known false
 // positive with boost::optional) at the point of instantiation, so it is silenced for this
 // file, whose only templates are Boost.Graph's.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
