@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/demo_command.h"
+#include "cli/run_command.h"
 #include "cli/validate_command.h"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   estate::AddDemoCommand(app);
   estate::AddValidateCommand(app);
+  estate::AddRunCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

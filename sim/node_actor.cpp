@@ -54,10 +54,16 @@ void NodeActor::Run() {
 
   rt_->in_actor_ = true;
   if (rt_->boot_) rt_->boot_();
+  const TimeNs stop_at = rt_->cluster_->options().stop_at;
   for (;;) {
     rt_->in_actor_ = true;
     rt_->RunReady();
     rt_->in_actor_ = false;
+    if (stop_at > 0 && rt_->Now() >= stop_at) {
+      for (sg4::ActivityPtr& w : waits_)
+        w->cancel();
+      return;
+    }
     ssize_t index;
     try {
       index = sg4::Activity::wait_any_for(waits_, WaitTimeout());
@@ -74,6 +80,8 @@ void NodeActor::Run() {
 
 double NodeActor::WaitTimeout() const {
   std::optional<TimeNs> next = rt_->timers_.NextDue();
+  const TimeNs stop_at = rt_->cluster_->options().stop_at;
+  if (stop_at > 0 && (!next || *next > stop_at)) next = stop_at;
   if (!next) return -1;
   return std::max(0.0, NsToSeconds(*next) - sg4::Engine::get_clock());
 }

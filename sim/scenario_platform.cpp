@@ -6,7 +6,7 @@
 
 namespace estate::sim {
 
-Result<PlatformSpec> PlatformFromScenario(const Scenario& s) {
+Result<PlatformSpec> PlatformFromScenario(const Scenario& s, double scale) {
   PlatformSpec spec;
   std::map<std::string, int> index;
   for (const estate::SiteSpec& site : s.sites) {
@@ -14,14 +14,14 @@ Result<PlatformSpec> PlatformFromScenario(const Scenario& s) {
     SiteSpec host;
     host.name = site.id;
     // Bits per second in the scenario; the platform wants bytes per second.
-    host.nic_bandwidth = site.nic_bps * site.nodes / 8;
-    host.disk_read_bw = site.disk_read_bps;
-    host.disk_write_bw = site.disk_write_bps;
+    host.nic_bandwidth = site.nic_bps * site.nodes / 8 * scale;
+    host.disk_read_bw = site.disk_read_bps * scale;
+    host.disk_write_bw = site.disk_write_bps * scale;
     spec.sites.push_back(host);
   }
   std::vector<TopologyLink> graph_links;
   for (const estate::LinkSpec& link : s.links) {
-    spec.links.push_back({link.id, link.from, link.to, link.bandwidth_bps / 8,
+    spec.links.push_back({link.id, link.from, link.to, link.bandwidth_bps / 8 * scale,
                           static_cast<double>(link.latency) / 1e9});
     graph_links.push_back({link.id, index.at(link.from), index.at(link.to),
                            static_cast<double>(link.latency) / 1e9, link.bandwidth_bps});
@@ -40,12 +40,12 @@ Result<PlatformSpec> PlatformFromScenario(const Scenario& s) {
   return spec;
 }
 
-NetworkConfig NetworkFromScenario(const Scenario& s) {
+NetworkConfig NetworkFromScenario(const Scenario& s, double scale) {
   NetworkConfig c;
   c.model = s.simulation.network_model;
   c.latency_factor = s.simulation.latency_factor;
   c.bandwidth_factor = s.simulation.bandwidth_factor;
-  c.tcp_gamma = s.simulation.tcp_gamma_bytes;
+  c.tcp_gamma = s.simulation.tcp_gamma_bytes * scale;
   return c;
 }
 

@@ -9,8 +9,10 @@
 
 namespace estate::sim {
 
-// NotFound when some pair of sites has no route (validation reports that first).
-Result<PlatformSpec> PlatformFromScenario(const Scenario& scenario);
-NetworkConfig NetworkFromScenario(const Scenario& scenario);
+// Bandwidths (links, NICs, disks) and the TCP window are multiplied by `scale`, the sampling
+// rate of a sampled run, so the sampled workload loads them as the full one would; latencies
+// are kept. NotFound when some pair of sites has no route (validation reports that first).
+Result<PlatformSpec> PlatformFromScenario(const Scenario& scenario, double scale = 1.0);
+NetworkConfig NetworkFromScenario(const Scenario& scenario, double scale = 1.0);
 
 }  // namespace estate::sim

@@ -24,6 +24,10 @@ struct SimOptions {
   // Node actors are SimGrid daemons: the simulation ends when the last workload (non-daemon)
   // actor ends, even though nodes still have timers. Tests that use run_until may keep it.
   bool daemon_actors = true;
+  // When > 0, node actors cancel their pending receives and end at this time, so that the
+  // simulation can be torn down without SimGrid complaining about communications freed while
+  // pending (it prints a backtrace for each). A run's end; 0 keeps them until the engine goes.
+  TimeNs stop_at = 0;
   BuggifyOptions buggify;
   LogSink log;  // empty: engine log lines are dropped
 };

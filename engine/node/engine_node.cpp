@@ -72,7 +72,9 @@ Status EngineNode::Start() {
     Result<Mutation> m = DecodeMutation(r.mutation);
     if (!m.ok()) return;
     hlc_.Observe(rt_.Now(), m->version.hlc);
-    if (r.source == JournalSource::kRaft) {
+    if (r.source == JournalSource::kSeed) {
+      applier_.ApplySeed(*m);
+    } else if (r.source == JournalSource::kRaft) {
       applier_.ApplyStrict(*m);
       journaled_raft_index_ = std::max(journaled_raft_index_, r.position);
     } else {
@@ -95,6 +97,37 @@ Status EngineNode::Start() {
   if (!s.ok()) return s;
   stream_->Start();
   return Status::Ok();
+}
+
+Status EngineNode::Seed(const ObjectMeta& meta) {
+  Mutation m;
+  m.kind = MutationKind::kInsertObject;
+  m.bucket = meta.bucket;
+  m.name = meta.name;
+  m.version = VersionOfGeneration(meta.generation);
+  m.time = meta.create_time;
+  m.write.size = meta.size;
+  m.write.crc32c = meta.crc32c;
+  m.write.md5 = meta.md5;
+  m.write.content_type = meta.content_type;
+  m.write.metadata = meta.metadata;
+  m.write.storage_class = meta.storage_class;
+  Status s = applier_.ApplySeed(m);
+  if (!s.ok()) return s;
+  return journal_.Append({JournalSource::kSeed, kGcpSite, 0, rt_.Now(), EncodeMutation(m)},
+                         /*sync=*/true);
+}
+
+void EngineNode::NoteReplicated(ReplicationEvent::What what, const Version& written,
+                                uint64_t bytes) {
+  if (!replication_listener_ || written.site == rt_.self()) return;
+  ReplicationEvent e;
+  e.what = what;
+  e.origin = written.site;
+  e.written_at = written.hlc.physical_us * kMicrosecond;
+  e.applied_at = rt_.Now();
+  e.bytes = bytes;
+  replication_listener_(e);
 }
 
 void EngineNode::OnMessage(NodeId from, Message msg) {

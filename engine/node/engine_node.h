@@ -69,6 +69,18 @@ struct EngineStats {
   uint64_t data_misses = 0;  // ReadData that had to fetch
 };
 
+// A replica caught up with one write made at another site: its metadata was applied here
+// (from the stream or the strong-mode log), or its bytes arrived here (replication or
+// write-back). The delay between written_at and applied_at is the write's replication lag.
+struct ReplicationEvent {
+  enum class What : uint8_t { kMetadata, kData };
+  What what = What::kMetadata;
+  SiteId origin = 0;      // the site where the write was made
+  TimeNs written_at = 0;  // the origin's clock when the write was made
+  TimeNs applied_at = 0;  // this node's clock when it caught up
+  uint64_t bytes = 0;     // kData: the object's size
+};
+
 // The outcome of a read that needs the object's bytes at this site.
 struct DataRead {
   ObjectMeta meta;
@@ -113,6 +125,17 @@ class EngineNode {
   // comes from the GCP site. 503 when the bytes do not arrive within fetch_timeout.
   void ReadData(ClientContext& ctx, const std::string& bucket, const std::string& name,
                 std::function<void(Result<DataRead>)> done);
+
+  // Adds an object that existed before the deployment's history began (an entry of the GCS
+  // inventory the sites start from): installed as-is with its bytes at GCS, and journaled
+  // durably so a restart keeps it. Every site must be seeded with the same objects before
+  // any client touches them. Errors: those of Namespace::InstallObject.
+  Status Seed(const ObjectMeta& meta);
+
+  // Receives one event per replicated write this node catches up with (see ReplicationEvent).
+  void SetReplicationListener(std::function<void(const ReplicationEvent&)> listener) {
+    replication_listener_ = std::move(listener);
+  }
 
   // Receives one record per client operation (insert, get, patch, delete, list) when it
   // completes, stamped with this node's clock at call and return (docs/HISTORY.md).
@@ -183,6 +206,7 @@ class EngineNode {
   void NoteResident(const ObjectRef& ref, SiteId site, bool resident);
 
   // Applying.
+  void NoteReplicated(ReplicationEvent::What what, const Version& written, uint64_t bytes);
   void ApplyRaftEntry(uint64_t index, const std::string& command);
   void ApplyStreamEntry(NodeId origin, const StreamEntry& entry);
   void OnStreamAck(NodeId follower, uint64_t applied_seq);
@@ -248,6 +272,7 @@ class EngineNode {
   };
   std::map<uint64_t, SessionWaiter> session_waiters_;
   std::function<void(const HistoryRecord&)> history_sink_;
+  std::function<void(const ReplicationEvent&)> replication_listener_;
   // Forwarded requests already seen, so a duplicated message is not executed twice: nullopt
   // while in progress, then the reply to send again. Bounded, oldest forgotten first.
   static constexpr size_t kForwardsRemembered = 1 << 14;

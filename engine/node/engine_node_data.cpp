@@ -70,6 +70,10 @@ void EngineNode::OnDataReceived(NodeId from, const DataTransfer& t) {
   NoteResident(t.object, rt_.self(), true);
   NoteResident(t.object, from, true);
   if (cache_ && !cache_->Contains(key)) cache_->Insert(key, t.object.size, rt_.Now(), false);
+  if (t.purpose != TransferPurpose::kFetch) {
+    NoteReplicated(ReplicationEvent::What::kData, VersionOfGeneration(t.object.generation),
+                   t.object.size);
+  }
   auto waiters = fetches_.find(key);
   if (waiters == fetches_.end()) return;
   auto callbacks = std::move(waiters->second);

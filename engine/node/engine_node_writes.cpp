@@ -179,6 +179,10 @@ void EngineNode::ApplyRaftEntry(uint64_t index, const std::string& command) {
   }
   hlc_.Observe(rt_.Now(), m->version.hlc);
   Result<ObjectMeta> result = applier_.ApplyStrict(*m);
+  if (m->kind == MutationKind::kInsertObject || m->kind == MutationKind::kPatchObject ||
+      m->kind == MutationKind::kDeleteObject) {
+    NoteReplicated(ReplicationEvent::What::kMetadata, m->version, 0);
+  }
   // The Raft log is the durable record; a lost journal tail is re-applied from it.
   journal_.Append({JournalSource::kRaft, 0, index, rt_.Now(), command}, /*sync=*/false);
   journaled_raft_index_ = index;
@@ -343,6 +347,7 @@ void EngineNode::ApplyStreamEntry(NodeId origin, const StreamEntry& entry) {
   }
   hlc_.Observe(rt_.Now(), m->version.hlc);
   applier_.ApplyReplicated(*m, rt_.Now(), /*record_conflicts=*/true);
+  NoteReplicated(ReplicationEvent::What::kMetadata, m->version, 0);
   HlcTimestamp& h = applied_hlc_[origin];
   h = std::max(h, m->version.hlc);
   journal_.Append({JournalSource::kStream, origin, entry.seq, rt_.Now(), entry.mutation},

@@ -16,6 +16,7 @@ namespace estate {
 enum class JournalSource : uint8_t {
   kRaft = 1,    // position = Raft log index
   kStream = 2,  // position = sequence in origin's stream
+  kSeed = 3,    // an object that existed before the node's history began; position unused
 };
 
 struct JournalRecord {

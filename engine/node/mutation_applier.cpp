@@ -68,6 +68,12 @@ Result<ObjectMeta> MutationApplier::ApplyStrict(const Mutation& m) {
   return Status::Internal("unknown mutation kind");
 }
 
+Status MutationApplier::ApplySeed(const Mutation& m) {
+  ObjectMeta meta = ObjectOf(m);
+  meta.residency = SiteSet::Of(kGcpSite);
+  return ns_.InstallObject(meta);
+}
+
 Mutation MutationApplier::EffectOf(const Mutation& request, const ObjectMeta& result) {
   Mutation e;
   e.kind = request.kind;

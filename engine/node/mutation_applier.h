@@ -45,6 +45,10 @@ class MutationApplier {
   // `record_conflicts` is false while replaying the journal, so conflicts count once.
   void ApplyReplicated(const Mutation& m, TimeNs now, bool record_conflicts);
 
+  // Installs an insert of an object that predates the node's history, its bytes at GCS. It
+  // leaves no version behind: any write made during the run is newer.
+  Status ApplySeed(const Mutation& m);
+
   // Builds the effect to ship for a write that ApplyStrict accepted: the complete resulting
   // object, so any replica can install it whatever it has seen before.
   static Mutation EffectOf(const Mutation& request, const ObjectMeta& result);

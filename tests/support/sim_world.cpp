@@ -2,26 +2,13 @@
 #include "tests/support/sim_world.h"
 
 #include <cassert>
+
+#include "sim/sim_engine.h"
 namespace estate::testing {
 
 SimWorld::SimWorld(const sim::PlatformSpec& spec, const sim::NetworkConfig& net,
                    sim::SimOptions options) {
-  static char name[] = "estate-sim-test";
-#if defined(__SANITIZE_ADDRESS__)
-  // Under ASan, SimGrid's hand-switched "raw" stacks give false reports when a killed actor
-  // unwinds (stack-use-after-scope in __asan_handle_no_return), and LeakSanitizer faults on
-  // the stacks' guard pages at exit. System-thread contexts without guard pages are slower
-  // but sanitizer-clean. The factory must be chosen on the command line, before the
-  // engine initialises.
-  static char factory[] = "--cfg=contexts/factory:thread";
-  static char guard[] = "--cfg=contexts/guard-size:0";
-  static char* argv[] = {name, factory, guard, nullptr};
-  static int argc = 3;
-#else
-  static char* argv[] = {name, nullptr};
-  static int argc = 1;
-#endif
-  engine_ = std::make_unique<simgrid::s4u::Engine>(&argc, argv);
+  engine_ = sim::MakeSimEngine();
   sim::ApplyNetworkConfig(net);
   Result<sim::Platform> p = sim::BuildPlatform(spec);
   assert(p.ok());

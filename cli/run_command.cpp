@@ -1,0 +1,158 @@
+#include "cli/run_command.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/progress_reporter.h"
+#include "models/units.h"
+#include "sim/output/run_result.h"
+#include "sim/run/scenario_simulation.h"
+#include "sim/scenario/scenario_parser.h"
+
+namespace estate {
+namespace {
+
+struct RunArgs {
+  std::string scenario;
+  uint64_t seed = 0;
+  std::string out = "estate-out";
+  std::string progress;
+  bool verbose = false;
+  std::string duration;  // overrides the scenario's, e.g. "10min" for a quick look
+};
+
+// Writes the whole file or reports why not; a partial file is removed so no one reads it.
+bool WriteFile(const std::filesystem::path& path, const std::string& content) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << content;
+    if (!f.good()) {
+      std::cerr << path.string() << ": cannot write\n";
+      std::filesystem::remove(tmp);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::cerr << path.string() << ": cannot write: " << ec.message() << '\n';
+    return false;
+  }
+  return true;
+}
+
+std::string Summary(const nlohmann::json& r) {
+  std::ostringstream o;
+  o.precision(4);
+  auto ms = [](const nlohmann::json& v) { return v.get<double>() * 1e3; };
+  o << "operations: " << r["operations"]["total"] << " simulated, availability "
+    << r["availability"]["all"].get<double>() * 100 << "%\n";
+  o << "write latency p99: " << ms(r["write_latency"]["p99"])
+    << " ms; read latency p99: " << ms(r["read_latency"]["p99"]) << " ms\n";
+  o << "replication lag p99: " << r["replication_lag"]["p99"].get<double>()
+    << " s; RPO p99: " << r["rpo"]["p99"].get<double>() << " s\n";
+  o << "WAN peak: " << r["wan_peak_bps"].get<double>() / 1e9
+    << " Gb/s; egress: " << r["egress_bytes"].get<double>() / 1e12 << " TB; cache hit ratio "
+    << r["hit_ratio"].get<double>() * 100 << "%\n";
+  return o.str();
+}
+
+int Run(const RunArgs& a) {
+  const ScenarioParse parse = LoadScenario(a.scenario);
+  if (!parse.ok()) {
+    for (const std::string& line : parse.Messages())
+      std::cerr << line << '\n';
+    return 2;
+  }
+  Scenario scenario = parse.scenario;
+  if (!a.duration.empty()) {
+    const std::optional<double> d = ParseDurationNs(a.duration);
+    if (!d || *d <= 0) {
+      std::cerr << "--duration: expected a positive duration such as 10min, found \"" << a.duration
+                << "\"\n";
+      return 2;
+    }
+    scenario.duration = static_cast<DurationNs>(*d);
+  }
+  ProgressStyle style = isatty(STDERR_FILENO) ? ProgressStyle::kBar : ProgressStyle::kNone;
+  if (a.progress == "json") style = ProgressStyle::kJson;
+  if (a.progress == "none") style = ProgressStyle::kNone;
+  if (a.progress == "bar") style = ProgressStyle::kBar;
+  ProgressReporter progress(style);
+
+  std::error_code ec;
+  std::filesystem::create_directories(a.out, ec);
+  if (ec) {
+    std::cerr << a.out << ": cannot create the output directory: " << ec.message() << '\n';
+    return 3;
+  }
+
+  sim::RunOptions options;
+  options.seed = a.seed;
+  options.verbose = a.verbose;
+  options.scenario_dir = std::filesystem::path(a.scenario).parent_path().string();
+  if (options.scenario_dir.empty()) options.scenario_dir = ".";
+  options.progress = [&progress](TimeNs now, TimeNs duration) { progress.Update(now, duration); };
+  Result<sim::RunRecord> record = sim::RunScenarioSimulation(scenario, options);
+  if (!record.ok()) {
+    progress.Finish("\"error\":" + nlohmann::json(record.status().message()).dump());
+    std::cerr << a.scenario << ": run failed: " << record.status().message() << '\n';
+    return 3;
+  }
+  nlohmann::json result = sim::ResultJson(scenario, *record);
+  const std::vector<sim::ExpectationOutcome> outcomes =
+      sim::CheckExpectations(scenario.expectations, result);
+  nlohmann::json checked = nlohmann::json::array();
+  int failed = 0;
+  for (const sim::ExpectationOutcome& o : outcomes) {
+    failed += !o.pass;
+    checked.push_back({{"expectation", o.expectation.text},
+                       {"pass", o.pass},
+                       {"found", o.found},
+                       {"message", o.message}});
+  }
+  result["expectations"] = checked;
+
+  const std::filesystem::path dir(a.out);
+  const bool written = WriteFile(dir / "result.json", result.dump(2) + "\n") &&
+                       WriteFile(dir / "timeseries.csv", sim::TimeseriesCsv(*record)) &&
+                       WriteFile(dir / "junit.xml", sim::JunitXml(scenario.name, outcomes));
+  nlohmann::json done = {
+      {"out", a.out}, {"expectations", outcomes.size()}, {"expectations_failed", failed}};
+  const std::string body = done.dump();
+  progress.Finish(body.substr(1, body.size() - 2));
+  if (!written) return 3;
+
+  std::ostream& text = style == ProgressStyle::kJson ? std::cerr : std::cout;
+  text << Summary(result);
+  for (const sim::ExpectationOutcome& o : outcomes)
+    text << (o.pass ? "PASS  " : "FAIL  ") << o.expectation.text << "  (" << o.message << ")\n";
+  text << "wrote " << (dir / "result.json").string() << ", " << (dir / "timeseries.csv").string()
+       << ", " << (dir / "junit.xml").string() << '\n';
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and check its expectations");
+  cmd->add_option("scenario", args->scenario, "Scenario JSON file")->required();
+  cmd->add_option("--seed", args->seed, "Seed (default: the scenario's)");
+  cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
+  cmd->add_option("--progress", args->progress,
+                  "bar (default on a terminal), json (one line per interval on stdout) or none")
+      ->check(CLI::IsMember({"bar", "json", "none"}));
+  cmd->add_option("--duration", args->duration,
+                  "Simulate this long instead of the scenario's duration (e.g. 10min)");
+  cmd->add_flag("--verbose", args->verbose, "SimGrid's and the engine's log on stderr");
+  cmd->callback([args] { std::exit(Run(*args)); });
+}
+
+}  // namespace estate

@@ -1,0 +1,175 @@
+#include "models/workload/size_distribution.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <string>
+
+namespace estate {
+namespace {
+
+// Acklam's coefficients: a rational function in r = (p - 1/2)^2 for the central region and
+// one in q = sqrt(-2 log p) for the tails, each with relative error below 1.15e-9.
+constexpr double kCentralNum[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                                  -2.759285104469687e+02, 1.383577518672690e+02,
+                                  -3.066479806614716e+01, 2.506628277459239e+00};
+constexpr double kCentralDen[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                                  -1.556989798598866e+02, 6.680131188771972e+01,
+                                  -1.328068155288572e+01, 1.0};
+constexpr double kTailNum[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                               -2.400758277161838e+00, -2.549732539343734e+00,
+                               4.374664141464968e+00,  2.938163982698783e+00};
+constexpr double kTailDen[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                               3.754408661907416e+00, 1.0};
+constexpr double kTailBelow = 0.02425;
+
+template <size_t N>
+double Horner(const double (&c)[N], double x) {
+  double y = 0;
+  for (double k : c)
+    y = y * x + k;
+  return y;
+}
+
+// The lower tail, p < kTailBelow.
+double LowerTail(double p) {
+  const double q = std::sqrt(-2 * std::log(p));
+  return Horner(kTailNum, q) / Horner(kTailDen, q);
+}
+
+// The SplitMix64 output function: a bijection on 64 bits with full avalanche.
+uint64_t Mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+std::string Num(double x) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, r.ptr);
+}
+
+Status Bad(std::string_view kind, const std::string& what) {
+  return Status::Invalid("size distribution \"" + std::string(kind) + "\": " + what);
+}
+
+Status CheckCdf(const std::vector<std::pair<double, double>>& cdf) {
+  if (cdf.empty()) return Bad("empirical", "expected at least one [size, p] point, found none");
+  for (size_t i = 0; i < cdf.size(); ++i) {
+    const auto [size, p] = cdf[i];
+    const std::string at = "point " + std::to_string(i) + ": ";
+    if (!(size >= 0) || !std::isfinite(size))
+      return Bad("empirical", at + "expected a size >= 0 bytes, found " + Num(size));
+    if (i > 0 && size < cdf[i - 1].first)
+      return Bad("empirical", at + "expected a size >= " + Num(cdf[i - 1].first) +
+                                  " (sizes in increasing order), found " + Num(size));
+    if (!(p > 0 && p <= 1))
+      return Bad("empirical", at + "expected a cumulative probability in (0, 1], found " + Num(p));
+    if (i > 0 && p < cdf[i - 1].second)
+      return Bad("empirical", at + "expected a cumulative probability >= " +
+                                  Num(cdf[i - 1].second) + " (nondecreasing), found " + Num(p));
+  }
+  if (cdf.back().second != 1)
+    return Bad("empirical", "point " + std::to_string(cdf.size() - 1) +
+                                ": expected the last cumulative probability to be 1, found " +
+                                Num(cdf.back().second));
+  return Status::Ok();
+}
+
+}  // namespace
+
+double InverseNormalCdf(double p) {
+  if (!(p > 0 && p < 1)) {
+    if (p == 0) return -std::numeric_limits<double>::infinity();
+    if (p == 1) return std::numeric_limits<double>::infinity();
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  // Work in the lower half, where Phi(x) = erfc(-x / sqrt 2) / 2 is a small number computed
+  // to full relative precision; 1 - p is exact for p >= 1/2, so the upper half is exact too.
+  if (p > 0.5) return -InverseNormalCdf(1 - p);
+  double x;
+  if (p < kTailBelow) {
+    x = LowerTail(p);
+  } else {
+    const double q = p - 0.5;
+    x = q * Horner(kCentralNum, q * q) / Horner(kCentralDen, q * q);
+  }
+  // One Halley step on Phi(x) - p takes the 1e-9 approximation to full double precision.
+  const double e = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
+  const double u = e * std::sqrt(2 * std::numbers::pi) * std::exp(x * x / 2);
+  if (!std::isfinite(u)) return x;  // p so deep in a tail (below 1e-300) that exp overflows
+  return x - u / (1 + x * u / 2);
+}
+
+Result<SizeDistribution> SizeDistribution::Make(std::string_view kind, double size_bytes,
+                                                double sigma,
+                                                std::vector<std::pair<double, double>> cdf) {
+  if (kind == "fixed") {
+    if (!(size_bytes >= 1) || !std::isfinite(size_bytes))
+      return Bad(kind, "expected a size >= 1 byte, found " + Num(size_bytes));
+    return SizeDistribution(Kind::kFixed, size_bytes, 0, {});
+  }
+  if (kind == "lognormal") {
+    if (!(size_bytes > 0) || !std::isfinite(size_bytes))
+      return Bad(kind, "expected a median size > 0 bytes, found " + Num(size_bytes));
+    if (!(sigma >= 0) || !std::isfinite(sigma))
+      return Bad(kind, "expected a sigma >= 0, found " + Num(sigma));
+    return SizeDistribution(Kind::kLognormal, size_bytes, sigma, {});
+  }
+  if (kind == "empirical") {
+    if (Status s = CheckCdf(cdf); !s.ok()) return s;
+    return SizeDistribution(Kind::kEmpirical, 0, 0, std::move(cdf));
+  }
+  return Status::Invalid(
+      "size distribution: expected a kind \"fixed\", \"lognormal\" or \"empirical\", found \"" +
+      std::string(kind) + "\"");
+}
+
+double SizeDistribution::Quantile(double u) const {
+  switch (kind_) {
+    case Kind::kFixed:
+      return size_bytes_;
+    case Kind::kLognormal:
+      return size_bytes_ * std::exp(sigma_ * InverseNormalCdf(u));
+    case Kind::kEmpirical:
+      break;
+  }
+  // The first point whose cumulative p exceeds u: u falls in the step that ends there.
+  const auto it = std::upper_bound(cdf_.begin(), cdf_.end(), u,
+                                   [](double v, const auto& point) { return v < point.second; });
+  if (it == cdf_.begin()) return cdf_.front().first;
+  if (it == cdf_.end()) return cdf_.back().first;
+  const auto& [lo_size, lo_p] = *(it - 1);
+  const auto& [hi_size, hi_p] = *it;
+  return lo_size + (u - lo_p) / (hi_p - lo_p) * (hi_size - lo_size);
+}
+
+double SizeDistribution::Mean() const {
+  switch (kind_) {
+    case Kind::kFixed:
+      return size_bytes_;
+    case Kind::kLognormal:
+      return size_bytes_ * std::exp(sigma_ * sigma_ / 2);
+    case Kind::kEmpirical:
+      break;
+  }
+  double mean = cdf_.front().first * cdf_.front().second;
+  for (size_t i = 1; i < cdf_.size(); ++i)
+    mean += (cdf_[i].second - cdf_[i - 1].second) * (cdf_[i - 1].first + cdf_[i].first) / 2;
+  return mean;
+}
+
+uint64_t SizeDistribution::SizeOf(uint64_t object_id, uint64_t seed) const {
+  // Mixing the seed before adding the id keeps runs with nearby seeds unrelated; the top 53
+  // bits, offset by half a step, give a uniform strictly inside (0, 1).
+  const uint64_t h = Mix64(object_id + Mix64(seed ^ 0x5851f42d4c957f2dull));
+  const double u = (static_cast<double>(h >> 11) + 0.5) * 0x1.0p-53;
+  // Clamped below 2^62 so the conversion is defined even for absurd sigmas.
+  const double bytes = std::min(std::round(Quantile(u)), 0x1.0p62);
+  return bytes < 1 ? 1 : static_cast<uint64_t>(bytes);
+}
+
+}  // namespace estate

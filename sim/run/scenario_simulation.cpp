@@ -1,0 +1,211 @@
+// RunScenarioSimulation: builds the platform and the engine nodes, starts the actors
+// (bucket setup, one workload actor per site, failures, the metrics sampler) and runs the
+// simulation to the scenario's duration.
+#include "sim/run/scenario_simulation.h"
+
+#include <simgrid/plugins/load.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Link.hpp>
+
+#include "sim/run/failure_injector.h"
+#include "sim/run/simulation_state.h"
+#include "sim/scenario_platform.h"
+#include "sim/sim_engine.h"
+#include "sim/sim_time.h"
+
+namespace estate::sim {
+namespace sg4 = simgrid::s4u;
+namespace {
+
+// A host outside the scenario, never failed, for the actors that must outlive any site:
+// failure injection and metric sampling. It has no links; its actors never communicate.
+constexpr const char* kControlHost = "estate-control";
+
+// Creates every bucket of the mount table through the GCP node, retrying until the Raft
+// group has a leader; then lets the workload start.
+void RunSetup(SimulationState& state) {
+  SimGridRuntime& rt = state.cluster().runtime(kGcpSite);
+  for (const std::string& bucket : state.deployment().buckets) {
+    while (true) {
+      auto result = std::make_shared<std::optional<Status>>();
+      rt.Post([&state, bucket, result] {
+        EngineNode* n = state.node(kGcpSite);
+        if (n == nullptr) return;
+        n->CreateBucket(bucket, false, [result](Status s) { *result = s; });
+      });
+      for (int i = 0; i < 500 && !result->has_value(); ++i)
+        sg4::this_actor::sleep_for(0.01);
+      if (result->has_value() && ((*result)->ok() || (*result)->code() == StatusCode::kConflict))
+        break;
+      sg4::this_actor::sleep_for(0.1);
+    }
+  }
+  state.record().ready_at = rt.Now();
+  state.SetReady();
+}
+
+struct LinkMeter {
+  sg4::Link* link;
+  double last = 0;
+};
+
+class Sampler {
+ public:
+  Sampler(SimulationState& state, std::vector<LinkMeter> meters,
+          std::function<void(TimeNs, TimeNs)> progress)
+      : state_(state), meters_(std::move(meters)), progress_(std::move(progress)) {}
+
+  void Run() {
+    const DurationNs interval = state_.metrics().interval();
+    const TimeNs end = state_.record().duration;
+    for (TimeNs t = std::min(interval, end);; t = std::min(t + interval, end)) {
+      sg4::this_actor::sleep_until(NsToSeconds(t));
+      Sample(t);
+      if (progress_) progress_(t, end);
+      if (t >= end) break;
+    }
+    // The last non-daemon actor: when it ends, SimGrid kills the daemons. Outliving the end
+    // by a microsecond lets the node actors stop cleanly first (SimOptions::stop_at).
+    sg4::this_actor::sleep_until(NsToSeconds(end + kMicrosecond));
+  }
+
+ private:
+  void Sample(TimeNs now) {
+    state_.RetryPendingSeeds();
+    const double full_scale = 1.0 / state_.deployment().scale;
+    std::vector<double> bytes;
+    for (LinkMeter& m : meters_) {
+      const double cum = sg_link_get_cum_load(m.link);
+      bytes.push_back((cum - m.last) * full_scale);
+      m.last = cum;
+    }
+    std::vector<double> hit;
+    DurationNs rpo = 0;
+    const size_t sites = state_.deployment().site_names.size();
+    for (size_t s = 0; s < sites; ++s) {
+      const SiteId site = static_cast<SiteId>(s);
+      const SiteTotals& t = state_.record().sites[s];
+      uint64_t hits = t.cache.hits, misses = t.cache.misses;
+      EngineNode* n = state_.node(site);
+      if (n != nullptr && n->cache() != nullptr) {
+        hits += n->cache()->stats().hits;
+        misses += n->cache()->stats().misses;
+      }
+      hit.push_back(hits + misses == 0
+                        ? -1.0
+                        : static_cast<double>(hits) / static_cast<double>(hits + misses));
+      if (n != nullptr && site != kGcpSite) rpo = std::max(rpo, OnlyCopyAge(*n, site));
+    }
+    state_.metrics().RecordRpo(now, rpo);
+    state_.metrics().CloseInterval(now, std::move(bytes), std::move(hit));
+  }
+
+  // The age of the oldest write acknowledged at `origin` that no other site has yet: its
+  // metadata has reached no other site, or its bytes are not yet written back to GCS.
+  DurationNs OnlyCopyAge(const EngineNode& n, SiteId origin) const {
+    DurationNs metadata = -1;
+    for (SiteId f : state_.deployment().engine.sites) {
+      if (f == origin) continue;
+      const DurationNs lag = n.StreamLag(f);
+      metadata = metadata < 0 ? lag : std::min(metadata, lag);
+    }
+    return std::max<DurationNs>({0, metadata, n.data().OldestPendingAge(kGcpSite)});
+  }
+
+  SimulationState& state_;
+  std::vector<LinkMeter> meters_;
+  std::function<void(TimeNs, TimeNs)> progress_;
+};
+
+}  // namespace
+
+Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) {
+  const uint64_t seed = o.seed != 0 ? o.seed : s.seed;
+  const double scale = s.sampling_rate;
+  Result<Deployment> deployment = DeploymentFromScenario(s);
+  if (!deployment.ok()) return deployment.status();
+  Result<PlatformSpec> spec = PlatformFromScenario(s, scale);
+  if (!spec.ok()) return spec.status();
+  spec->sites.push_back({.name = kControlHost});
+
+  std::unique_ptr<sg4::Engine> engine = MakeSimEngine();
+  NetworkConfig net = NetworkFromScenario(s, scale);
+  net.verbose = o.verbose;
+  ApplyNetworkConfig(net);
+  sg_link_load_plugin_init();
+  Result<Platform> platform = BuildPlatform(*spec);
+  if (!platform.ok()) return platform.status();
+
+  SimOptions so;
+  so.seed = seed;
+  so.data_streams = std::max(so.data_streams, deployment->engine.data.streams_per_link);
+  so.daemon_actors = true;
+  so.stop_at = s.duration;
+  if (o.verbose) {
+    so.log = [](std::string_view line) {
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+    };
+  }
+  SimCluster cluster(so);
+  const DurationNs interval =
+      o.interval > 0 ? o.interval : std::max<DurationNs>(kSecond, s.duration / 1440);
+  std::map<std::string, sg4::Host*> host_of;
+  for (size_t i = 0; i < s.sites.size(); ++i)
+    host_of[s.sites[i].id] = platform->hosts[i];
+  const std::vector<std::string> site_names = deployment->site_names;
+  SimulationState state(s, std::move(*deployment), cluster, *platform, interval);
+  state.record().seed = seed;
+  state.record().duration = s.duration;
+  auto sources = MakeOpSources(s, state.deployment(), o.scenario_dir, seed);
+  if (!sources.ok()) return sources.status();
+  state.SetSources(std::move(*sources));
+
+  for (size_t id = 0; id < site_names.size(); ++id) {
+    const SiteId site = static_cast<SiteId>(id);
+    SimGridRuntime& rt = cluster.AddNode(site, host_of.at(site_names[id]));
+    rt.SetBootHandler([&state, site] { state.Boot(site); });
+    rt.SetCrashHandler([&state, site] { state.Retire(site); });
+  }
+  cluster.Start();
+
+  // Per link and direction: "up" carries traffic from the link's `from` site to its `to`.
+  std::vector<LinkMeter> meters;
+  for (const estate::LinkSpec& l : s.links) {
+    auto* duplex = sg4::SplitDuplexLink::by_name(l.id);
+    for (sg4::Link* d : {duplex->get_link_up(), duplex->get_link_down()}) {
+      sg_link_load_track(d);
+      meters.push_back({d, 0});
+    }
+    state.record().links.push_back({l.id, l.from, l.to, 0, l.bandwidth_bps});
+    state.record().links.push_back({l.id, l.to, l.from, 0, l.bandwidth_bps});
+  }
+
+  sg4::Actor::create("setup", cluster.runtime(kGcpSite).host(), [&state] {
+    RunSetup(state);
+  })->daemonize();
+  sg4::Host* control = platform->hosts.back();
+  SpawnFailureInjector(state, control);
+  auto sampler = std::make_shared<Sampler>(state, meters, o.progress);
+  sg4::Actor::create("metrics", control, [sampler] { sampler->Run(); });
+
+  engine->run();
+
+  RunRecord& r = state.record();
+  r.ops_incomplete = state.in_flight();
+  state.ForgetOutstanding();
+  for (size_t id = 0; id < site_names.size(); ++id)
+    state.Retire(static_cast<SiteId>(id));
+  for (size_t i = 0; i < meters.size(); ++i)
+    r.links[i].bytes = sg_link_get_cum_load(meters[i].link) / scale;
+  r.messages_delivered = cluster.messages_delivered();
+  r.messages_dropped = cluster.messages_dropped();
+  for (size_t id = 0; id < site_names.size(); ++id)
+    r.transfers += cluster.runtime(static_cast<NodeId>(id)).transfers_started();
+  return std::move(r);
+}
+
+}  // namespace estate::sim

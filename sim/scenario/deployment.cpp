@@ -1,0 +1,76 @@
+#include "sim/scenario/deployment.h"
+
+#include <algorithm>
+#include <set>
+
+namespace estate {
+namespace {
+
+SiteSet SitesNamed(const Deployment& d, const std::vector<std::string>& names) {
+  SiteSet set;
+  for (const std::string& n : names)
+    set.add(d.IdOf(n));
+  return set;
+}
+
+}  // namespace
+
+Result<Deployment> DeploymentFromScenario(const Scenario& scenario) {
+  Deployment d;
+  d.scale = scenario.sampling_rate;
+  for (const SiteSpec& s : scenario.sites) {
+    if (s.gcp) d.site_names.insert(d.site_names.begin(), s.id);
+  }
+  for (const SiteSpec& s : scenario.sites) {
+    if (!s.gcp) d.site_names.push_back(s.id);
+  }
+  for (size_t i = 0; i < d.site_names.size(); ++i) {
+    d.site_ids[d.site_names[i]] = static_cast<SiteId>(i);
+    d.engine.sites.push_back(static_cast<SiteId>(i));
+  }
+
+  d.engine.mounts = MountTable(static_cast<int>(d.site_names.size()));
+  std::set<std::string> buckets;
+  for (const MountSpec& m : scenario.mounts) {
+    MountPolicy p;
+    p.home = d.IdOf(m.home);
+    p.replicas = SitesNamed(d, m.replicas);
+    p.mode = m.mode;
+    p.staleness = m.staleness;
+    p.placement = m.placement;
+    p.write_back = m.write_back;
+    p.priority = m.priority;
+    p.cache.pinned_prefixes = m.pinned_prefixes;
+    Status s = d.engine.mounts.Add(m.path, p);
+    if (!s.ok()) return s;
+    buckets.insert(m.path.substr(0, m.path.find('/')));
+  }
+  d.buckets.assign(buckets.begin(), buckets.end());
+
+  double slowest_stream = 0;
+  for (const LinkSpec& l : scenario.links) {
+    // A link's stream count bounds the parallel transfers towards either end; the engine
+    // has one setting per node, so it takes the largest.
+    d.engine.data.streams_per_link = std::max(d.engine.data.streams_per_link, l.streams);
+    // Caps are per destination in the engine: a capped link caps transfers towards both ends.
+    if (l.cap_bps > 0) {
+      d.engine.data.cap_bytes_per_second[d.IdOf(l.from)] = l.cap_bps / 8 * d.scale;
+      d.engine.data.cap_bytes_per_second[d.IdOf(l.to)] = l.cap_bps / 8 * d.scale;
+    }
+    const double stream = l.bandwidth_bps / 8 * d.scale / std::max(1, l.streams);
+    if (slowest_stream == 0 || stream < slowest_stream) slowest_stream = stream;
+  }
+  // A transfer is retried when it takes much longer than a stream's share of the slowest
+  // (scaled) link would need; a fixed WAN figure would retry every transfer of a sampled run.
+  if (slowest_stream > 0) d.engine.data.assumed_min_bytes_per_second = slowest_stream / 4;
+  for (const SiteSpec& s : scenario.sites) {
+    if (s.gcp || s.cache_bytes <= 0) continue;
+    EngineOptions::Cache c;
+    c.policy = s.eviction;
+    c.options.capacity_bytes = static_cast<uint64_t>(s.cache_bytes * d.scale);
+    d.engine.caches[d.IdOf(s.id)] = c;
+  }
+  return d;
+}
+
+}  // namespace estate
