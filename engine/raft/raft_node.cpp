@@ -411,6 +411,7 @@ void RaftNode::OnAppendEntriesReply(NodeId from, const AppendEntriesReply& m) {
 }
 
 void RaftNode::AdvanceCommit() {
+  const uint64_t before = commit_index_;
   for (uint64_t n = last_index(); n > commit_index_; --n) {
     if (TermAt(n) != term_) break;  // only entries of the current term are committed by count
     size_t count = 0;
@@ -422,6 +423,24 @@ void RaftNode::AdvanceCommit() {
     }
   }
   ApplyCommitted();
+  // Followers learn the new commit index now rather than at the next heartbeat, so they
+  // apply (and serve) strong writes one WAN hop after the leader, not up to a heartbeat later.
+  if (role_ == RaftRole::kLeader && commit_index_ > before) BroadcastCommit();
+}
+
+void RaftNode::BroadcastCommit() {
+  for (NodeId peer : members_) {
+    if (peer == rt_.self() || match_index_[peer] == 0) continue;
+    // Anchored at what the follower is known to hold, with no entries: it cannot fail the
+    // log check nor disturb the pipelined sends of new entries.
+    AppendEntries m;
+    m.term = term_;
+    m.prev_index = match_index_[peer];
+    m.prev_term = TermAt(m.prev_index);
+    m.leader_commit = commit_index_;
+    m.read_round = read_round_;
+    Send(peer, EncodeRaft(m));
+  }
 }
 
 void RaftNode::ApplyCommitted() {

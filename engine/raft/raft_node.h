@@ -100,6 +100,8 @@ class RaftNode {
   // Log and commit.
   void SendAppend(NodeId peer);
   void BroadcastAppend();
+  // Tells followers the new commit index at once (see AdvanceCommit).
+  void BroadcastCommit();
   void AdvanceCommit();
   void ApplyCommitted();
   void Append(RaftEntry e);

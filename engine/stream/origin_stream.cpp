@@ -50,9 +50,7 @@ Status OriginStream::Recover() {
 }
 
 void OriginStream::Start() {
-  if (tick_timer_ == kNoTimer) {
-    tick_timer_ = rt_.Schedule(options_.tick_interval, [this] { Tick(); });
-  }
+  if (tick_timer_ == kNoTimer) ScheduleTick(rt_.Now() + options_.tick_interval);
 }
 
 uint64_t OriginStream::Append(std::string mutation, bool durable) {
@@ -72,6 +70,7 @@ uint64_t OriginStream::Append(std::string mutation, bool durable) {
       f.next_to_send = last_seq_ + 1;
     }
   }
+  if (tick_timer_ != kNoTimer) ScheduleTick(rt_.Now() + options_.tick_interval);
   return last_seq_;
 }
 
@@ -81,6 +80,7 @@ const StreamEntry* OriginStream::EntryAt(uint64_t seq) const {
 }
 
 void OriginStream::SendBatch(NodeId id, uint64_t from_seq, uint64_t to_seq) {
+  if (auto it = followers_.find(id); it != followers_.end()) it->second.last_sent = rt_.Now();
   StreamBatch batch;
   for (uint64_t s = from_seq; s <= to_seq; ++s) {
     const StreamEntry* e = EntryAt(s);
@@ -117,9 +117,34 @@ void OriginStream::Pump(NodeId id, Follower& f, bool heartbeat_due) {
 }
 
 void OriginStream::Tick() {
-  tick_timer_ = rt_.Schedule(options_.tick_interval, [this] { Tick(); });
-  for (auto& [id, f] : followers_)
-    Pump(id, f, /*heartbeat_due=*/true);
+  tick_timer_ = kNoTimer;
+  const TimeNs now = rt_.Now();
+  // While a follower lacks entries, tick often (retransmission, window refills); when all
+  // are caught up, sleep until the next heartbeat is due: an idle stream costs no wake-ups.
+  TimeNs next = now + std::max(options_.heartbeat_interval, options_.tick_interval);
+  for (auto& [id, f] : followers_) {
+    // A follower with entries applied but not yet durable gets its heartbeat every tick:
+    // heartbeats are its sync clock (StreamReceiver), which bounds what a crash there loses.
+    const bool due = f.last_sent < 0 || now - f.last_sent >= options_.heartbeat_interval ||
+                     f.durable < f.applied || f.applied < last_seq_;
+    Pump(id, f, due);
+    if (f.applied < last_seq_ || f.durable < f.applied) {
+      next = now + options_.tick_interval;
+    } else if (f.last_sent >= 0) {
+      next = std::min(
+          next, std::max(now + options_.tick_interval, f.last_sent + options_.heartbeat_interval));
+    }
+  }
+  ScheduleTick(next);
+}
+
+void OriginStream::ScheduleTick(TimeNs at) {
+  if (tick_timer_ != kNoTimer) {
+    if (tick_at_ <= at) return;
+    rt_.Cancel(tick_timer_);
+  }
+  tick_at_ = at;
+  tick_timer_ = rt_.Schedule(at - rt_.Now(), [this] { Tick(); });
 }
 
 void OriginStream::OnAck(NodeId from, const StreamAck& ack) {

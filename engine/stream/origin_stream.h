@@ -23,6 +23,9 @@ namespace estate {
 struct OriginStreamOptions {
   // Period of the send loop: heartbeats, retransmission checks and window refills.
   DurationNs tick_interval = 50 * kMillisecond;
+  // An idle follower gets an empty batch (a heartbeat, which proves freshness and draws an
+  // ack) when nothing was sent to it for this long; checked every tick.
+  DurationNs heartbeat_interval = 50 * kMillisecond;
   // Unacknowledged entries are sent again after this long without progress.
   DurationNs retransmit_after = 400 * kMillisecond;
   // Entries per batch message.
@@ -76,9 +79,12 @@ class OriginStream {
     uint64_t next_to_send = 1;
     TimeNs last_progress = 0;  // last time `applied` advanced or a send restarted
     TimeNs last_ack = -1;
+    TimeNs last_sent = -1;  // -1: never
   };
 
   void Tick();
+  // Makes the next tick happen no later than `at`.
+  void ScheduleTick(TimeNs at);
   void Pump(NodeId id, Follower& f, bool heartbeat_due);
   void SendBatch(NodeId id, uint64_t from_seq, uint64_t to_seq);
   void Trim();
@@ -93,6 +99,7 @@ class OriginStream {
   uint64_t first_retained_ = 1;
   uint64_t last_seq_ = 0;
   TimerId tick_timer_ = kNoTimer;
+  TimeNs tick_at_ = 0;  // when tick_timer_ fires
   AckListener ack_listener_;
 };
 

@@ -57,6 +57,8 @@ void LatencyHistogram::Merge(const LatencyHistogram& o) {
 
 int64_t LatencyHistogram::Percentile(double p) const {
   if (count_ == 0) return 0;
+  if (p <= 0) return min_;
+  if (p >= 100) return max_;
   const uint64_t rank = std::max<uint64_t>(
       1, static_cast<uint64_t>(std::ceil(p / 100.0 * static_cast<double>(count_))));
   uint64_t seen = 0;

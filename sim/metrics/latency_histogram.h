@@ -24,7 +24,7 @@ class LatencyHistogram {
   double mean() const { return count_ == 0 ? 0 : sum_ / static_cast<double>(count_); }
   // The value below or at which p percent of the recorded values fall (the midpoint of the
   // bucket holding the ceil(p/100 * count)-th smallest value), clamped to [min, max]. 0 for
-  // an empty histogram. REQUIRES: 0 <= p <= 100.
+  // an empty histogram; exactly min() at p = 0 and max() at p = 100. REQUIRES: 0 <= p <= 100.
   int64_t Percentile(double p) const;
   // Fraction of recorded values <= value (bucket resolution).
   double FractionAtOrBelow(int64_t value) const;

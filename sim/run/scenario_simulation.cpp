@@ -142,7 +142,7 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
 
   SimOptions so;
   so.seed = seed;
-  so.data_streams = std::max(so.data_streams, deployment->engine.data.streams_per_link);
+  so.data_streams = 4;
   so.daemon_actors = true;
   so.stop_at = s.duration;
   if (o.verbose) {

@@ -29,6 +29,17 @@ Result<Deployment> DeploymentFromScenario(const Scenario& scenario) {
     d.engine.sites.push_back(static_cast<SiteId>(i));
   }
 
+  // WAN protocol timing (docs/RUNNING.md): Raft heartbeats every second with elections after
+  // 5-10 s, idle replication streams heartbeat every 2 s, and a sync-sites replica silent for
+  // 5 s is unreachable. The engine's defaults (50 ms) suit its tests; between sites 10-30 ms
+  // apart they would spend most of a simulated day on keep-alives. The price is failure
+  // detection in seconds rather than hundreds of milliseconds.
+  d.engine.raft.heartbeat_interval = 1 * kSecond;
+  d.engine.raft.election_timeout_min = 5 * kSecond;
+  d.engine.raft.election_timeout_max = 10 * kSecond;
+  d.engine.stream.heartbeat_interval = 2 * kSecond;
+  d.engine.unreachable_after = 5 * kSecond;
+
   d.engine.mounts = MountTable(static_cast<int>(d.site_names.size()));
   std::set<std::string> buckets;
   for (const MountSpec& m : scenario.mounts) {

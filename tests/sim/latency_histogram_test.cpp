@@ -32,7 +32,9 @@ TEST(LatencyHistogram, EveryValueFallsInsideItsBucket) {
     ASSERT_LE(LatencyHistogram::BucketLow(b), v);
     ASSERT_LT(v - LatencyHistogram::BucketLow(b), LatencyHistogram::BucketWidth(b));
     // Relative resolution: a bucket is at most 1/128 of its lower bound wide.
-    if (v >= 128) ASSERT_LE(LatencyHistogram::BucketWidth(b) * 128, LatencyHistogram::BucketLow(b));
+    if (v >= 128) {
+      ASSERT_LE(LatencyHistogram::BucketWidth(b) * 128, LatencyHistogram::BucketLow(b));
+    }
   }
 }
 
