@@ -3,6 +3,7 @@
 // comes from PlatformBuilder and the s4u::Engine from the caller.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,13 @@ class SimCluster {
   // One more than the largest node id (the size of per-peer tables).
   int id_limit() const { return static_cast<int>(nodes_.size()); }
 
+  // Called for every batch of messages delivered: its size on the wire and when it left and
+  // arrived (simulated time). Metrics attribute the bytes to the links of the route.
+  using TransferObserver =
+      std::function<void(NodeId from, NodeId to, uint64_t bytes, TimeNs start, TimeNs end)>;
+  void SetTransferObserver(TransferObserver observer) { observer_ = std::move(observer); }
+  const TransferObserver& transfer_observer() const { return observer_; }
+
   // Totals over all nodes.
   uint64_t messages_delivered() const;
   uint64_t messages_dropped() const;
@@ -43,6 +51,7 @@ class SimCluster {
  private:
   SimOptions options_;
   std::vector<std::unique_ptr<SimGridRuntime>> nodes_;  // index = NodeId; null for gaps
+  TransferObserver observer_;
 };
 
 }  // namespace estate::sim

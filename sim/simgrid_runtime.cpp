@@ -114,6 +114,7 @@ void SimGridRuntime::Transmit(SimGridRuntime* dst, int lane, MessageBatch batch)
   std::shared_ptr<InFlight> table = dst->in_flight_;
   uint64_t id = ++table->next_id;
   uint64_t bytes = batch.bytes;
+  batch.sent_at = Now();
   table->batches.emplace(id, std::move(batch));
   try {
     // The communication carries only the batch id (SimGrid refuses a null payload, and ids
@@ -160,6 +161,8 @@ void SimGridRuntime::DeliverBatch(uint64_t id) {
     in_flight_->lost += batch.messages.size();
     return;
   }
+  if (const auto& observe = cluster_->transfer_observer())
+    observe(batch.from, id_, batch.bytes, batch.sent_at, Now());
   for (Message& m : batch.messages)
     Deliver(batch.from, std::move(m));
 }

@@ -41,6 +41,7 @@ struct MessageBatch {
   uint64_t from_incarnation = 0;  // the sender's incarnation when it sent the batch
   std::vector<Message> messages;
   uint64_t bytes = 0;  // simulated size: sum of size_on_wire() + header per message
+  TimeNs sent_at = 0;  // when the communication started
 };
 
 class SimGridRuntime : public Runtime {

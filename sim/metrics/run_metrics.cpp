@@ -83,10 +83,25 @@ void RunMetrics::RecordRpo(TimeNs at, DurationNs rpo) {
   row.rpo = std::max(row.rpo, rpo);
 }
 
-void RunMetrics::CloseInterval(TimeNs end, std::vector<double> link_bytes,
-                               std::vector<double> hit_ratio) {
+void RunMetrics::RecordLinkBytes(size_t direction, double bytes, TimeNs start, TimeNs end) {
+  link_totals_[direction] += bytes;
+  auto add = [&](TimeNs at, double b) {
+    IntervalRow& row = RowAt(at);
+    if (row.link_bytes.size() < link_totals_.size()) row.link_bytes.resize(link_totals_.size(), 0);
+    row.link_bytes[direction] += b;
+  };
+  if (end <= start) return add(end, bytes);
+  // Interval k covers (k * interval, (k + 1) * interval].
+  for (TimeNs from = start; from < end;) {
+    const TimeNs boundary = (from / interval_ + 1) * interval_;
+    const TimeNs to = std::min(boundary, end);
+    add(to, bytes * static_cast<double>(to - from) / static_cast<double>(end - start));
+    from = to;
+  }
+}
+
+void RunMetrics::CloseInterval(TimeNs end, std::vector<double> hit_ratio) {
   IntervalRow& row = RowAt(end);
-  row.link_bytes = std::move(link_bytes);
   row.hit_ratio = std::move(hit_ratio);
 }
 

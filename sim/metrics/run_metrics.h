@@ -77,8 +77,13 @@ class RunMetrics {
   void RecordReplication(SiteId replica, bool data, DurationNs delay, TimeNs at);
   // The age of the oldest acknowledged write that exists only at its origin, sampled.
   void RecordRpo(TimeNs at, DurationNs rpo);
-  // Stores the link and cache readings taken at the end of the interval that ends at `end`.
-  void CloseInterval(TimeNs end, std::vector<double> link_bytes, std::vector<double> hit_ratio);
+  // `bytes` crossed link direction `direction` between start and end: spread evenly over the
+  // intervals the transfer spanned. REQUIRES: direction < the count given to SetLinkCount.
+  void RecordLinkBytes(size_t direction, double bytes, TimeNs start, TimeNs end);
+  void SetLinkCount(size_t directions) { link_totals_.assign(directions, 0.0); }
+  const std::vector<double>& link_totals() const { return link_totals_; }
+  // Stores the cache readings taken at the end of the interval that ends at `end`.
+  void CloseInterval(TimeNs end, std::vector<double> hit_ratio);
 
   // Stale-read bookkeeping, by object key ("bucket/name"): a write or delete acknowledged.
   void NoteAcknowledged(const std::string& key, int64_t generation, bool deleted);
@@ -112,6 +117,7 @@ class RunMetrics {
   IntervalRow& RowAt(TimeNs at);
 
   std::vector<IntervalRow> rows_;  // by interval index
+  std::vector<double> link_totals_;
   std::unordered_map<std::string, Expected> acknowledged_;
 };
 

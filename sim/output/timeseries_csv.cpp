@@ -36,7 +36,7 @@ std::string TimeseriesCsv(const RunRecord& r) {
     out += "," + Num(static_cast<double>(row.data_lag.Percentile(99)) / 1e9);
     out += "," + Num(static_cast<double>(row.rpo) / 1e9);
     for (size_t i = 0; i < r.links.size(); ++i) {
-      const double bytes = i < row.link_bytes.size() ? row.link_bytes[i] : 0;
+      const double bytes = i < row.link_bytes.size() ? row.link_bytes[i] * r.full_scale : 0;
       out += "," + Num(bytes * 8 / interval_s / 1e9);
     }
     for (size_t site = 1; site < r.site_names.size(); ++site) {

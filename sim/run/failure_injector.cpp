@@ -145,13 +145,13 @@ void SpawnFailureInjector(SimulationState& state, sg4::Host* host) {
   if (state.scenario().failures.empty()) return;
   auto injector = std::make_shared<Injector>(state);
   auto plan = std::make_shared<std::vector<Action>>(injector->Plan());
-  sg4::ActorPtr actor = sg4::Actor::create("failures", host, [injector, plan] {
+  sg4::Actor::create("failures", host, [injector, plan] {
+    sg4::Actor::self()->daemonize();
     for (const Action& a : *plan) {
       sg4::this_actor::sleep_until(NsToSeconds(a.at));
       a.run();
     }
   });
-  actor->daemonize();
 }
 
 }  // namespace estate::sim

@@ -3,8 +3,6 @@
 // simulation to the scenario's duration.
 #include "sim/run/scenario_simulation.h"
 
-#include <simgrid/plugins/load.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <simgrid/s4u/Actor.hpp>
@@ -48,16 +46,10 @@ void RunSetup(SimulationState& state) {
   state.SetReady();
 }
 
-struct LinkMeter {
-  sg4::Link* link;
-  double last = 0;
-};
-
 class Sampler {
  public:
-  Sampler(SimulationState& state, std::vector<LinkMeter> meters,
-          std::function<void(TimeNs, TimeNs)> progress)
-      : state_(state), meters_(std::move(meters)), progress_(std::move(progress)) {}
+  Sampler(SimulationState& state, std::function<void(TimeNs, TimeNs)> progress)
+      : state_(state), progress_(std::move(progress)) {}
 
   void Run() {
     const DurationNs interval = state_.metrics().interval();
@@ -76,13 +68,6 @@ class Sampler {
  private:
   void Sample(TimeNs now) {
     state_.RetryPendingSeeds();
-    const double full_scale = 1.0 / state_.deployment().scale;
-    std::vector<double> bytes;
-    for (LinkMeter& m : meters_) {
-      const double cum = sg_link_get_cum_load(m.link);
-      bytes.push_back((cum - m.last) * full_scale);
-      m.last = cum;
-    }
     std::vector<double> hit;
     DurationNs rpo = 0;
     const size_t sites = state_.deployment().site_names.size();
@@ -101,7 +86,7 @@ class Sampler {
       if (n != nullptr && site != kGcpSite) rpo = std::max(rpo, OnlyCopyAge(*n, site));
     }
     state_.metrics().RecordRpo(now, rpo);
-    state_.metrics().CloseInterval(now, std::move(bytes), std::move(hit));
+    state_.metrics().CloseInterval(now, std::move(hit));
   }
 
   // The age of the oldest write acknowledged at `origin` that no other site has yet: its
@@ -117,7 +102,6 @@ class Sampler {
   }
 
   SimulationState& state_;
-  std::vector<LinkMeter> meters_;
   std::function<void(TimeNs, TimeNs)> progress_;
 };
 
@@ -136,7 +120,6 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
   NetworkConfig net = NetworkFromScenario(s, scale);
   net.verbose = o.verbose;
   ApplyNetworkConfig(net);
-  sg_link_load_plugin_init();
   Result<Platform> platform = BuildPlatform(*spec);
   if (!platform.ok()) return platform.status();
 
@@ -172,24 +155,47 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
   }
   cluster.Start();
 
-  // Per link and direction: "up" carries traffic from the link's `from` site to its `to`.
-  std::vector<LinkMeter> meters;
+  // Link directions: 2i carries link i's traffic from its `from` site to its `to`, 2i + 1
+  // back. Each delivered transfer is counted on every link direction of its route.
+  std::map<std::string, size_t> link_index;
   for (const estate::LinkSpec& l : s.links) {
-    auto* duplex = sg4::SplitDuplexLink::by_name(l.id);
-    for (sg4::Link* d : {duplex->get_link_up(), duplex->get_link_down()}) {
-      sg_link_load_track(d);
-      meters.push_back({d, 0});
-    }
+    link_index[l.id] = state.record().links.size();
     state.record().links.push_back({l.id, l.from, l.to, 0, l.bandwidth_bps});
     state.record().links.push_back({l.id, l.to, l.from, 0, l.bandwidth_bps});
   }
+  state.metrics().SetLinkCount(state.record().links.size());
+  auto path = std::make_shared<std::map<std::pair<NodeId, NodeId>, std::vector<size_t>>>();
+  for (const RouteSpec& route : spec->routes) {
+    const NodeId a = state.deployment().IdOf(route.from), b = state.deployment().IdOf(route.to);
+    std::vector<size_t> forward, backward;
+    std::string at = route.from;
+    for (const std::string& name : route.links) {
+      const size_t i = link_index.at(name);
+      const bool along = state.record().links[i].from == at;
+      forward.push_back(along ? i : i + 1);
+      backward.insert(backward.begin(), along ? i + 1 : i);
+      at = along ? state.record().links[i].to : state.record().links[i].from;
+    }
+    (*path)[{a, b}] = forward;
+    (*path)[{b, a}] = backward;
+  }
+  cluster.SetTransferObserver(
+      [&state, path](NodeId from, NodeId to, uint64_t bytes, TimeNs start, TimeNs end) {
+        auto it = path->find({from, to});
+        if (it == path->end()) return;
+        for (size_t d : it->second)
+          state.metrics().RecordLinkBytes(d, static_cast<double>(bytes), start, end);
+      });
 
   sg4::Actor::create("setup", cluster.runtime(kGcpSite).host(), [&state] {
+    // Daemons declare themselves from inside: daemonize() on an actor that has already
+    // ended (a site with nothing to do) miscounts SimGrid's live actors and ends the run.
+    sg4::Actor::self()->daemonize();
     RunSetup(state);
-  })->daemonize();
+  });
   sg4::Host* control = platform->hosts.back();
   SpawnFailureInjector(state, control);
-  auto sampler = std::make_shared<Sampler>(state, meters, o.progress);
+  auto sampler = std::make_shared<Sampler>(state, o.progress);
   sg4::Actor::create("metrics", control, [sampler] { sampler->Run(); });
 
   engine->run();
@@ -199,8 +205,9 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
   state.ForgetOutstanding();
   for (size_t id = 0; id < site_names.size(); ++id)
     state.Retire(static_cast<SiteId>(id));
-  for (size_t i = 0; i < meters.size(); ++i)
-    r.links[i].bytes = sg_link_get_cum_load(meters[i].link) / scale;
+  r.full_scale = 1.0 / scale;
+  for (size_t i = 0; i < r.links.size(); ++i)
+    r.links[i].bytes = r.metrics.link_totals()[i] * r.full_scale;
   r.messages_delivered = cluster.messages_delivered();
   r.messages_dropped = cluster.messages_dropped();
   for (size_t id = 0; id < site_names.size(); ++id)

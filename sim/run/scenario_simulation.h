@@ -52,7 +52,7 @@ struct LinkDirection {
   std::string link;
   std::string from;
   std::string to;
-  double bytes = 0;
+  double bytes = 0;  // full scale
   double bandwidth_bps = 0;  // nominal, as in the scenario (not scaled)
 };
 
@@ -67,6 +67,7 @@ struct FailureEvent {
 struct RunRecord {
   uint64_t seed = 0;
   TimeNs duration = 0;
+  double full_scale = 1.0;  // 1 / sampling rate: multiplies simulated bytes and counts
   TimeNs ready_at = 0;  // when the buckets existed and the workload started
   RunMetrics metrics{kSecond};
   std::vector<SiteTotals> sites;  // by SiteId

@@ -47,10 +47,10 @@ void RunWorkload(SimulationState& state, SiteId site, bool restarted) {
 void SpawnWorkloadActor(SimulationState& state, SiteId site, bool restarted) {
   if (state.source(site) == nullptr) return;
   SimGridRuntime& rt = state.cluster().runtime(site);
-  sg4::ActorPtr a =
-      sg4::Actor::create("clients-" + std::to_string(site), rt.host(),
-                         [&state, site, restarted] { RunWorkload(state, site, restarted); });
-  a->daemonize();
+  sg4::Actor::create("clients-" + std::to_string(site), rt.host(), [&state, site, restarted] {
+    sg4::Actor::self()->daemonize();  // from inside: see scenario_simulation.cpp
+    RunWorkload(state, site, restarted);
+  });
 }
 
 }  // namespace estate::sim
