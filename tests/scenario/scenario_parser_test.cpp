@@ -40,7 +40,7 @@ TEST(ScenarioParserTest, TheDefaultScenarioParsesToTheExpectedValues) {
   EXPECT_EQ(s.name, "retail-gcp-two-site");
   EXPECT_EQ(s.seed, 20261122u);
   EXPECT_EQ(s.duration, 24 * kHour);
-  EXPECT_DOUBLE_EQ(s.sampling_rate, 0.01);
+  EXPECT_DOUBLE_EQ(s.sampling_rate, 0.005);
   ASSERT_EQ(s.sites.size(), 3u);
   EXPECT_TRUE(s.sites[0].gcp);
   EXPECT_DOUBLE_EQ(s.sites[1].cache_bytes, 4e15);
@@ -55,7 +55,7 @@ TEST(ScenarioParserTest, TheDefaultScenarioParsesToTheExpectedValues) {
   EXPECT_EQ(s.mounts[3].home, "site-a");
   EXPECT_DOUBLE_EQ(s.workload.objects, 15e9);
   EXPECT_EQ(s.workload.size_kind, "lognormal");
-  EXPECT_DOUBLE_EQ(s.workload.rate_per_site.at("site-a"), 150);
+  EXPECT_DOUBLE_EQ(s.workload.rate_per_site.at("site-a"), 60);
   ASSERT_EQ(s.expectations.size(), 4u);
   EXPECT_EQ(s.expectations[0].metric, "replication_lag.p99");
   EXPECT_EQ(s.expectations[0].comparator, "<");
