@@ -85,8 +85,9 @@ json LinksJson(const RunRecord& r, double* wan_peak_bps, double* wan_bytes) {
     double peak = 0, busiest_total = 0;
     for (const IntervalRow& row : r.metrics.rows()) {
       if (row.link_bytes.size() <= i + 1) continue;
-      peak = std::max(
-          {peak, row.link_bytes[i] * 8 / interval_s, row.link_bytes[i + 1] * 8 / interval_s});
+      // Simulated bytes are the sampled share: full scale is 1 / sampling rate times more.
+      const double scale = r.full_scale * 8 / interval_s;
+      peak = std::max({peak, row.link_bytes[i] * scale, row.link_bytes[i + 1] * scale});
     }
     busiest_total = std::max(fwd.bytes, rev.bytes);
     const double duration_s = Seconds(r.duration);

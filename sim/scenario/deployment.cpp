@@ -39,6 +39,11 @@ Result<Deployment> DeploymentFromScenario(const Scenario& scenario) {
   d.engine.raft.election_timeout_max = 10 * kSecond;
   d.engine.stream.heartbeat_interval = 2 * kSecond;
   d.engine.unreachable_after = 5 * kSecond;
+  // A sampled run moves each object over a link scaled down by the sampling rate, so moving
+  // it takes 1 / rate times longer (docs/RUNNING.md, "Sampling"); a read that waits for bytes
+  // gets the same stretch before it gives up.
+  d.engine.fetch_timeout = static_cast<DurationNs>(static_cast<double>(d.engine.fetch_timeout) /
+                                                   std::max(d.scale, 1e-9));
 
   d.engine.mounts = MountTable(static_cast<int>(d.site_names.size()));
   std::set<std::string> buckets;
