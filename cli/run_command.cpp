@@ -60,6 +60,12 @@ std::string Summary(const nlohmann::json& r) {
   o << "WAN peak: " << r["wan_peak_bps"].get<double>() / 1e9
     << " Gb/s; egress: " << r["egress_bytes"].get<double>() / 1e12 << " TB; cache hit ratio "
     << r["hit_ratio"].get<double>() * 100 << "%\n";
+  const double stretch = r["run"]["data_plane_time_stretch"].get<double>();
+  if (stretch > 1) {
+    o << "note: sampled at " << r["run"]["sampling_rate"].get<double>()
+      << ": read-miss latency, data replication lag and data RPO are stretched up to " << stretch
+      << "x (docs/RUNNING.md, Sampling)\n";
+  }
   return o.str();
 }
 

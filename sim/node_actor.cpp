@@ -106,23 +106,33 @@ void NodeActor::HandleCompletion(size_t index) {
 }
 
 void NodeActor::RecoverFailures() {
-  auto failed = [](const sg4::ActivityPtr& a) {
-    auto state = a->get_state();
-    return state == sg4::Activity::State::FAILED || state == sg4::Activity::State::CANCELED;
-  };
+  // wait_any_for does not say which activity failed, and a failed communication's s4u state
+  // can still read STARTED; test() raises its failure again, which identifies it. Looking at
+  // states alone left a failed receive in place, and the next wait threw at once, forever
+  // (a partition cutting a link with transfers in flight did it).
   for (size_t i = 0; i < slots_.size(); ++i) {
-    if (failed(waits_[i])) Receive(i);
-  }
-  for (size_t i = slots_.size(); i < waits_.size();) {
-    if (!failed(waits_[i])) {
-      ++i;
+    bool done = false;
+    try {
+      done = waits_[i]->test();
+    } catch (const simgrid::Exception&) {
+      Receive(i);
       continue;
     }
-    size_t io = i - slots_.size();
-    std::function<void(Status)> done = std::move(io_done_[io]);
-    io_done_.erase(io_done_.begin() + io);
-    waits_.erase(waits_.begin() + i);
-    done(Status::Unavailable("disk I/O failed"));
+    if (done) HandleCompletion(i);
+  }
+  for (size_t i = waits_.size(); i-- > slots_.size();) {
+    bool done = false;
+    try {
+      done = waits_[i]->test();
+    } catch (const simgrid::Exception&) {
+      const size_t io = i - slots_.size();
+      std::function<void(Status)> fail = std::move(io_done_[io]);
+      io_done_.erase(io_done_.begin() + io);
+      waits_.erase(waits_.begin() + i);
+      fail(Status::Unavailable("disk I/O failed"));
+      continue;
+    }
+    if (done) HandleCompletion(i);
   }
 }
 

@@ -41,7 +41,7 @@ Status Journal::Replay(const std::function<void(const JournalRecord&)>& visit) {
     rd.GetVarint(&r.position);
     rd.GetSignedVarint(&r.applied_at);
     rd.GetString(&r.mutation);
-    if (!rd.done() || source < 1 || source > 2 || origin >= kMaxSites) {
+    if (!rd.done() || source < 1 || source > 3 || origin >= kMaxSites) {
       return Status::Internal("corrupt journal record " + key);
     }
     r.source = static_cast<JournalSource>(source);

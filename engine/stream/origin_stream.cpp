@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/wire/wire_reader.h"
+#include "engine/wire/wire_writer.h"
+
 namespace estate {
 
 OriginStream::OriginStream(Runtime& rt, std::vector<NodeId> followers, OriginStreamOptions options,
@@ -23,6 +26,12 @@ std::string OriginStream::KeyFor(uint64_t seq) const {
 }
 
 Status OriginStream::Recover() {
+  uint64_t trimmed = 0;
+  if (Result<std::string> mark = rt_.Storage().Get(options_.trimmed_key); mark.ok()) {
+    WireReader r(*mark);
+    if (!r.GetVarint(&trimmed))
+      return Status::Internal("corrupt replication stream mark " + options_.trimmed_key);
+  }
   std::vector<std::string> keys = rt_.Storage().Keys(options_.storage_prefix);
   for (const std::string& key : keys) {
     Result<std::string> bytes = rt_.Storage().Get(key);
@@ -40,6 +49,9 @@ Status OriginStream::Recover() {
   if (!entries_.empty()) {
     first_retained_ = entries_.front().seq;
     last_seq_ = entries_.back().seq;
+  } else {
+    first_retained_ = trimmed + 1;
+    last_seq_ = trimmed;
   }
   for (auto& [id, f] : followers_) {
     f.applied = f.durable = first_retained_ - 1;
@@ -170,6 +182,12 @@ void OriginStream::Trim() {
   uint64_t min_durable = last_seq_;
   for (const auto& [id, f] : followers_)
     min_durable = std::min(min_durable, f.durable);
+  if (entries_.empty() || first_retained_ > min_durable) return;
+  // The mark goes first: a store that keeps writes in order never holds the deletions
+  // without it.
+  WireWriter mark;
+  mark.PutVarint(min_durable);
+  rt_.Storage().Put(options_.trimmed_key, mark.data(), /*sync=*/false);
   while (!entries_.empty() && first_retained_ <= min_durable) {
     rt_.Storage().Delete(KeyFor(first_retained_), /*sync=*/false);
     entries_.pop_front();

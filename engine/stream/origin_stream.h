@@ -34,6 +34,9 @@ struct OriginStreamOptions {
   size_t max_inflight_entries = 4096;
   // BlobStore key prefix of the persisted entries.
   std::string storage_prefix = "stream/out/";
+  // BlobStore key of the highest sequence number trimmed, so that a restart after every entry
+  // was trimmed continues the numbering instead of starting again at 1.
+  std::string trimmed_key = "stream/trimmed-through";
 };
 
 class OriginStream {

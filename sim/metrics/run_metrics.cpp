@@ -77,10 +77,12 @@ void RunMetrics::RecordReplication(SiteId replica, bool data, DurationNs delay, 
   }
 }
 
-void RunMetrics::RecordRpo(TimeNs at, DurationNs rpo) {
+void RunMetrics::RecordRpo(TimeNs at, DurationNs rpo, DurationNs data_rpo) {
   rpo_.Record(rpo);
+  data_rpo_.Record(data_rpo);
   IntervalRow& row = RowAt(at);
   row.rpo = std::max(row.rpo, rpo);
+  row.data_rpo = std::max(row.data_rpo, data_rpo);
 }
 
 void RunMetrics::RecordLinkBytes(size_t direction, double bytes, TimeNs start, TimeNs end) {

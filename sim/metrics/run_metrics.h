@@ -49,7 +49,8 @@ struct IntervalRow {
   uint64_t failed = 0;                   // completed unavailable or in error
   LatencyHistogram replication_lag;      // metadata, of writes applied in the interval
   LatencyHistogram data_lag;             // bytes, of replicas completed in the interval
-  DurationNs rpo = 0;                    // at the end of the interval (see RecordRpo)
+  DurationNs rpo = 0;                    // metadata, at the end of the interval (see RecordRpo)
+  DurationNs data_rpo = 0;               // bytes, likewise
   std::vector<double> link_bytes;        // per link and direction, by Platform link order
   std::vector<double> hit_ratio;         // per site: cumulative cache hit ratio; -1 none
 };
@@ -75,8 +76,9 @@ class RunMetrics {
   void RecordRejected(OpKind op, SiteId site, ConsistencyMode mode, TimeNs at);
   // A replica caught up with a write: metadata or bytes, delay = applied - written.
   void RecordReplication(SiteId replica, bool data, DurationNs delay, TimeNs at);
-  // The age of the oldest acknowledged write that exists only at its origin, sampled.
-  void RecordRpo(TimeNs at, DurationNs rpo);
+  // Sampled: the age of the oldest acknowledged write whose metadata exists only at its
+  // origin (`rpo`), and whose bytes exist only there (`data_rpo`).
+  void RecordRpo(TimeNs at, DurationNs rpo, DurationNs data_rpo);
   // `bytes` crossed link direction `direction` between start and end: spread evenly over the
   // intervals the transfer spanned. REQUIRES: direction < the count given to SetLinkCount.
   void RecordLinkBytes(size_t direction, double bytes, TimeNs start, TimeNs end);
@@ -101,6 +103,7 @@ class RunMetrics {
   const LatencyHistogram& data_lag() const { return data_lag_; }
   const std::map<SiteId, LatencyHistogram>& replication_lag_by_site() const { return lag_by_site_; }
   const LatencyHistogram& rpo() const { return rpo_; }
+  const LatencyHistogram& data_rpo() const { return data_rpo_; }
   const std::vector<IntervalRow>& rows() const { return rows_; }
   DurationNs interval() const { return interval_; }
 
@@ -114,6 +117,7 @@ class RunMetrics {
   LatencyHistogram data_lag_;
   std::map<SiteId, LatencyHistogram> lag_by_site_;
   LatencyHistogram rpo_;
+  LatencyHistogram data_rpo_;
   IntervalRow& RowAt(TimeNs at);
 
   std::vector<IntervalRow> rows_;  // by interval index

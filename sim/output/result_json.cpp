@@ -115,6 +115,7 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
               {"seed", r.seed},
               {"duration_s", Seconds(r.duration)},
               {"sampling_rate", s.sampling_rate},
+              {"data_plane_time_stretch", full_scale},
               {"workload_started_at_s", Seconds(r.ready_at)},
               {"interval_s", Seconds(r.metrics.interval())},
               {"simulated_ops_planned", r.ops_planned},
@@ -168,6 +169,7 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
   j["replication_lag"] = lag;
   j["data_replication_lag"] = Stats(r.metrics.data_lag());
   j["rpo"] = Stats(r.metrics.rpo());
+  j["data_rpo"] = Stats(r.metrics.data_rpo());
 
   double wan_peak = 0, wan_bytes = 0;
   j["links"] = LinksJson(r, &wan_peak, &wan_bytes);
@@ -197,7 +199,25 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
   j["hit_ratio"] =
       hits + misses == 0 ? 0.0 : static_cast<double>(hits) / static_cast<double>(hits + misses);
   j["conflicts"] = conflicts;
-  j["stale_reads"] = all.stale;
+  // Stale reads as a share of reads, overall and per mode: what a mode's guarantee costs.
+  json stale = {{"count", all.stale}};
+  auto rate = [](const Counts& reads) {
+    return reads.total() == 0
+               ? 0.0
+               : static_cast<double>(reads.stale) / static_cast<double>(reads.total());
+  };
+  Counts reads_all;
+  std::map<std::string, Counts> reads_by_mode;
+  for (const auto& [key, stats] : r.metrics.ops()) {
+    const auto& [kind, site, mode] = key;
+    if (kind != OpKind::kRead) continue;
+    reads_all.Add(stats);
+    reads_by_mode[ConsistencyModeName(mode)].Add(stats);
+  }
+  stale["rate"] = rate(reads_all);
+  for (const auto& [mode, c] : reads_by_mode)
+    stale[mode] = rate(c);
+  j["stale_reads"] = stale;
 
   json failures = json::array();
   for (const FailureEvent& f : r.failures) {
@@ -209,11 +229,15 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
   json engine = json::object();
   for (size_t site = 0; site < r.sites.size(); ++site) {
     const EngineStats& e = r.sites[site].engine;
-    engine[r.site_names[site]] = {
-        {"writes_ok", e.writes_ok},       {"writes_failed", e.writes_failed},
-        {"reads_local", e.reads_local},   {"reads_forwarded", e.reads_forwarded},
-        {"reads_waited", e.reads_waited}, {"throttled_writes", e.throttled_writes},
-        {"unavailable", e.unavailable},   {"lives", r.sites[site].lives}};
+    engine[r.site_names[site]] = {{"writes_ok", e.writes_ok},
+                                  {"writes_failed", e.writes_failed},
+                                  {"reads_local", e.reads_local},
+                                  {"reads_forwarded", e.reads_forwarded},
+                                  {"reads_waited", e.reads_waited},
+                                  {"throttled_writes", e.throttled_writes},
+                                  {"unavailable", e.unavailable},
+                                  {"lives", r.sites[site].lives},
+                                  {"start_failures", r.sites[site].start_failures}};
   }
   j["engine"] = engine;
   return j;

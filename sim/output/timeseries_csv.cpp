@@ -18,7 +18,7 @@ std::string TimeseriesCsv(const RunRecord& r) {
   const double interval_s = static_cast<double>(r.metrics.interval()) / 1e9;
   std::string out =
       "time_s,read_ops,write_ops,list_ops,delete_ops,failed_ops,replication_lag_p99_s,"
-      "replication_lag_max_s,data_lag_p99_s,rpo_s";
+      "replication_lag_max_s,data_lag_p99_s,rpo_s,data_rpo_s";
   for (const LinkDirection& l : r.links)
     out += "," + l.link + ":" + l.from + ">" + l.to + "_gbps";
   for (size_t site = 1; site < r.site_names.size(); ++site)
@@ -35,6 +35,7 @@ std::string TimeseriesCsv(const RunRecord& r) {
     out += "," + Num(static_cast<double>(row.replication_lag.max()) / 1e9);
     out += "," + Num(static_cast<double>(row.data_lag.Percentile(99)) / 1e9);
     out += "," + Num(static_cast<double>(row.rpo) / 1e9);
+    out += "," + Num(static_cast<double>(row.data_rpo) / 1e9);
     for (size_t i = 0; i < r.links.size(); ++i) {
       const double bytes = i < row.link_bytes.size() ? row.link_bytes[i] * r.full_scale : 0;
       out += "," + Num(bytes * 8 / interval_s / 1e9);

@@ -69,7 +69,7 @@ class Sampler {
   void Sample(TimeNs now) {
     state_.RetryPendingSeeds();
     std::vector<double> hit;
-    DurationNs rpo = 0;
+    DurationNs rpo = 0, data_rpo = 0;
     const size_t sites = state_.deployment().site_names.size();
     for (size_t s = 0; s < sites; ++s) {
       const SiteId site = static_cast<SiteId>(s);
@@ -83,22 +83,25 @@ class Sampler {
       hit.push_back(hits + misses == 0
                         ? -1.0
                         : static_cast<double>(hits) / static_cast<double>(hits + misses));
-      if (n != nullptr && site != kGcpSite) rpo = std::max(rpo, OnlyCopyAge(*n, site));
+      if (n != nullptr && site != kGcpSite) {
+        rpo = std::max(rpo, MetadataOnlyHere(*n, site));
+        data_rpo = std::max(data_rpo, n->data().OldestPendingAge(kGcpSite));
+      }
     }
-    state_.metrics().RecordRpo(now, rpo);
+    state_.metrics().RecordRpo(now, rpo, data_rpo);
     state_.metrics().CloseInterval(now, std::move(hit));
   }
 
-  // The age of the oldest write acknowledged at `origin` that no other site has yet: its
-  // metadata has reached no other site, or its bytes are not yet written back to GCS.
-  DurationNs OnlyCopyAge(const EngineNode& n, SiteId origin) const {
+  // The age of the oldest write acknowledged at `origin` whose metadata no other site has
+  // applied yet (the most recent stretch of writes a loss of the site would take with it).
+  DurationNs MetadataOnlyHere(const EngineNode& n, SiteId origin) const {
     DurationNs metadata = -1;
     for (SiteId f : state_.deployment().engine.sites) {
       if (f == origin) continue;
       const DurationNs lag = n.StreamLag(f);
       metadata = metadata < 0 ? lag : std::min(metadata, lag);
     }
-    return std::max<DurationNs>({0, metadata, n.data().OldestPendingAge(kGcpSite)});
+    return std::max<DurationNs>(0, metadata);
   }
 
   SimulationState& state_;

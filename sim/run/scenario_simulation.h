@@ -45,6 +45,7 @@ struct SiteTotals {
   uint64_t conflicts = 0;
   EngineStats engine;
   uint64_t lives = 0;
+  uint64_t start_failures = 0;  // boots whose recovery failed (the node runs without it)
 };
 
 // A directional link reading: bytes the link carried from `from` towards `to`.

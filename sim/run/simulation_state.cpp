@@ -45,6 +45,7 @@ void SimulationState::Boot(SiteId site) {
   auto node = std::make_unique<EngineNode>(cluster_.runtime(site), deployment_.engine);
   Status s = node->Start();
   if (!s.ok()) {
+    ++record_.sites[site].start_failures;
     cluster_.runtime(site).Log(LogLevel::kError, "engine start failed: " + s.ToString());
   }
   node->SetReplicationListener([this, site](const ReplicationEvent& e) {

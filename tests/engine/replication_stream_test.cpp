@@ -104,6 +104,30 @@ TEST(ReplicationStreamTest, OriginCrashKeepsItsSyncedLogAndResends) {
   EXPECT_EQ(p.applied, (std::vector<std::string>{"x0", "x1", "x2", "x3", "x4"}));
 }
 
+// Every entry acknowledged durable and trimmed, then the origin restarts with an empty log: it
+// must go on numbering after the trimmed entries. Numbering from 1 again made the receiver
+// drop new entries as duplicates and the origin ignore its acks, for ever.
+TEST(ReplicationStreamTest, OriginRestartAfterEverythingWasTrimmedContinuesTheNumbering) {
+  TestCluster c(Two(4));
+  Pair p(c);
+  for (int i = 0; i < 3; ++i)
+    p.origin->Append("old" + std::to_string(i), false);
+  c.RunFor(kSecond);
+  ASSERT_EQ(p.origin->retained_entries(), 0u);
+  ASSERT_TRUE(c.storage(0).Sync().ok());
+  c.Crash(0);
+  c.Restart(0);
+  auto receiver = std::move(p.receiver);  // the receiver keeps its state across the origin's crash
+  p.Build();
+  p.receiver = std::move(receiver);
+  EXPECT_EQ(p.origin->last_seq(), 3u);
+  p.origin->Append("new", false);
+  EXPECT_EQ(p.origin->last_seq(), 4u);
+  c.RunFor(kSecond);
+  EXPECT_EQ(p.applied, (std::vector<std::string>{"old0", "old1", "old2", "new"}));
+  EXPECT_EQ(p.origin->Backlog(1), 0u);
+}
+
 TEST(ReplicationStreamTest, ReceiverThatLosesUnsyncedStateIsRewound) {
   TestCluster c(Two(3));
   Pair p(c);
