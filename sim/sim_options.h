@@ -28,6 +28,9 @@ struct SimOptions {
   // simulation can be torn down without SimGrid complaining about communications freed while
   // pending (it prints a backtrace for each). A run's end; 0 keeps them until the engine goes.
   TimeNs stop_at = 0;
+  // Data-stream messages (stream >= 1) are written to the receiving host's disk, at its
+  // bandwidth, before they are delivered. No effect on hosts without a disk.
+  bool data_to_disk = false;
   BuggifyOptions buggify;
   LogSink log;  // empty: engine log lines are dropped
 };

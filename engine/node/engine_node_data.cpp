@@ -67,10 +67,13 @@ void EngineNode::OnLocalData(const ObjectMeta& meta) {
 
 void EngineNode::OnDataReceived(NodeId from, const DataTransfer& t) {
   const std::string key = t.object.CacheKey();
+  // A resent transfer whose first copy arrived after all is not a second replication.
+  Result<ObjectMeta> before = ns_.GetObject(t.object.bucket, t.object.name, t.object.generation);
+  const bool already_here = before.ok() && before->residency.contains(rt_.self());
   NoteResident(t.object, rt_.self(), true);
   NoteResident(t.object, from, true);
   if (cache_ && !cache_->Contains(key)) cache_->Insert(key, t.object.size, rt_.Now(), false);
-  if (t.purpose != TransferPurpose::kFetch) {
+  if (t.purpose != TransferPurpose::kFetch && !already_here) {
     NoteReplicated(ReplicationEvent::What::kData, VersionOfGeneration(t.object.generation),
                    t.object.size);
   }

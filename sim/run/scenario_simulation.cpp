@@ -131,6 +131,7 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
   so.data_streams = 4;
   so.daemon_actors = true;
   so.stop_at = s.duration;
+  so.data_to_disk = true;
   if (o.verbose) {
     so.log = [](std::string_view line) {
       std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());

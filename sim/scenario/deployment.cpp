@@ -76,6 +76,13 @@ Result<Deployment> DeploymentFromScenario(const Scenario& scenario) {
     const double stream = l.bandwidth_bps / 8 * d.scale / std::max(1, l.streams);
     if (slowest_stream == 0 || stream < slowest_stream) slowest_stream = stream;
   }
+  // Bytes are written to the receiving site's disk before they are acknowledged.
+  for (const SiteSpec& site : scenario.sites) {
+    if (site.disk_write_bps <= 0) continue;
+    const double stream =
+        site.disk_write_bps * d.scale / std::max(1, d.engine.data.streams_per_link);
+    if (slowest_stream == 0 || stream < slowest_stream) slowest_stream = stream;
+  }
   // A transfer is retried when it takes much longer than a stream's share of the slowest
   // (scaled) link would need; a fixed WAN figure would retry every transfer of a sampled run.
   if (slowest_stream > 0) d.engine.data.assumed_min_bytes_per_second = slowest_stream / 4;
