@@ -29,6 +29,24 @@ bool ValidMetric(std::string_view m) {
   return true;
 }
 
+// The top-level figures of result.json (docs/RUNNING.md); an expectation on anything else
+// could never be checked, so it is reported when the scenario is validated, not after a run.
+constexpr std::string_view kResultRoots[] = {
+    "availability", "cache",           "conflicts",    "data_replication_lag",
+    "data_rpo",     "delete_latency",  "egress_bytes", "engine",
+    "hit_ratio",    "links",           "list_latency", "operations",
+    "read_latency", "replication_lag", "rpo",          "run",
+    "stale_reads",  "unavailable_ops", "wan_bytes",    "wan_peak_bps",
+    "write_latency"};
+
+bool KnownRoot(std::string_view metric) {
+  const std::string_view root = metric.substr(0, metric.find('.'));
+  for (std::string_view r : kResultRoots) {
+    if (r == root) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Expectation> ParseExpectation(std::string_view text) {
@@ -41,6 +59,12 @@ Result<Expectation> ParseExpectation(std::string_view text) {
   const std::string_view metric = Trim(text.substr(0, op_at));
   if (!ValidMetric(metric)) {
     return Status::Invalid("a metric path such as replication_lag.p99 before the comparator");
+  }
+  if (!KnownRoot(metric)) {
+    std::string roots;
+    for (std::string_view r : kResultRoots)
+      roots += std::string(roots.empty() ? "" : ", ") + std::string(r);
+    return Status::Invalid("a metric of the run's result (" + roots + ")");
   }
   e.metric = std::string(metric);
   size_t op_len = 1;
