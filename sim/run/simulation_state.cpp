@@ -186,13 +186,23 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
       case OpKind::kRead: {
         const RunMetrics::Expected expected = metrics().ExpectedAt(key);
         node->ReadData(
-            client->ctx, op.bucket, op.name, [finish, expected, site](const Result<DataRead>& r) {
+            client->ctx, op.bucket, op.name,
+            [finish, expected, site, &rt](const Result<DataRead>& r) {
               const bool found = r.ok();
               const int64_t gen = found ? r->meta.generation : 0;
               const bool stale = (found || r.status().code() == StatusCode::kNotFound) &&
                                  RunMetrics::IsStale(expected, found, gen);
-              finish(OpKind::kRead, r.ok() ? Status::Ok() : r.status(), stale,
-                     found && site != kGcpSite && r->cache_hit, found ? r->meta.size : 0);
+              const bool hit = found && site != kGcpSite && r->cache_hit;
+              const uint64_t size = found ? r->meta.size : 0;
+              const Status st = r.ok() ? Status::Ok() : r.status();
+              // An on-prem hit is served from the site's disk: the read takes the disk's
+              // time for the object (a miss already paid for the disk when the bytes landed).
+              if (hit && size > 0 && rt.DiskReadAsync(size, [finish, st, stale, hit, size](Status) {
+                                         finish(OpKind::kRead, st, stale, hit, size);
+                                       }).ok()) {
+                return;
+              }
+              finish(OpKind::kRead, st, stale, hit, size);
             });
         break;
       }
