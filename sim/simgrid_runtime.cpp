@@ -172,11 +172,7 @@ void SimGridRuntime::DeliverBatch(uint64_t id) {
   }
   if (data_bytes > 0) {
     auto held = std::make_shared<MessageBatch>(std::move(batch));
-    Status s = DiskWriteAsync(data_bytes, [this, held](Status written) {
-      if (!written.ok()) {
-        in_flight_->lost += held->messages.size();
-        return;
-      }
+    Status s = QueueDiskIo(true, data_bytes, [this, held] {
       for (Message& m : held->messages)
         Deliver(held->from, std::move(m));
     });
@@ -255,8 +251,9 @@ void SimGridRuntime::Start() {
 void SimGridRuntime::Crash() {
   if (!up_) return;
   up_ = false;
-  // What the engine held in memory is gone.
+  // What the engine held in memory is gone, and its queued disk I/Os with it.
   timers_.Clear();
+  disk_free_at_[0] = disk_free_at_[1] = 0;
   posted_.clear();
   outbox_.clear();
   handler_.reset();
@@ -320,6 +317,18 @@ Status SimGridRuntime::DiskIoAsync(bool write, uint64_t bytes, std::function<voi
   sg4::Disk* d = disk();
   if (d == nullptr) return Status::Invalid("node " + std::to_string(id_) + " has no disk");
   loop_->AddIo(write ? d->write_async(bytes) : d->read_async(bytes), std::move(done));
+  return Status::Ok();
+}
+
+Status SimGridRuntime::QueueDiskIo(bool write, uint64_t bytes, std::function<void()> done) {
+  sg4::Disk* d = disk();
+  if (d == nullptr) return Status::Invalid("node " + std::to_string(id_) + " has no disk");
+  const double bandwidth = write ? d->get_write_bandwidth() : d->get_read_bandwidth();
+  if (bandwidth <= 0) return Status::Invalid("node " + std::to_string(id_) + " has no bandwidth");
+  TimeNs& free_at = disk_free_at_[write ? 1 : 0];
+  const TimeNs start = std::max(Now(), free_at);
+  free_at = start + static_cast<TimeNs>(static_cast<double>(bytes) / bandwidth * 1e9);
+  Schedule(free_at - Now(), std::move(done));
   return Status::Ok();
 }
 

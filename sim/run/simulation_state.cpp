@@ -197,7 +197,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
               const Status st = r.ok() ? Status::Ok() : r.status();
               // An on-prem hit is served from the site's disk: the read takes the disk's
               // time for the object (a miss already paid for the disk when the bytes landed).
-              if (hit && size > 0 && rt.DiskReadAsync(size, [finish, st, stale, hit, size](Status) {
+              if (hit && size > 0 && rt.QueueDiskIo(false, size, [finish, st, stale, hit, size] {
                                          finish(OpKind::kRead, st, stale, hit, size);
                                        }).ok()) {
                 return;
