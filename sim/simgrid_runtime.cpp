@@ -166,11 +166,11 @@ void SimGridRuntime::DeliverBatch(uint64_t id) {
   // Object bytes land on the site's disk before the engine hears of them (and acknowledges
   // them), so a slow disk backs up replication as it would in a real site.
   uint64_t data_bytes = 0;
-  if (cluster_->options().data_to_disk && disk() != nullptr) {
+  if (cluster_->options().data_to_disk) {
     for (const Message& m : batch.messages)
       data_bytes += m.stream != 0 ? m.size_on_wire() : 0;
   }
-  if (data_bytes > 0) {
+  if (data_bytes > 0) {  // QueueDiskIo fails (and the batch goes on) when there is no disk
     auto held = std::make_shared<MessageBatch>(std::move(batch));
     Status s = QueueDiskIo(true, data_bytes, [this, held] {
       for (Message& m : held->messages)

@@ -38,6 +38,19 @@ struct SiteCacheStats {
   uint64_t expirations = 0;
   uint64_t rejections = 0;  // inserts refused: too large, or no evictable room
 
+  // Sums counters, e.g. over the lives of a site that restarted.
+  SiteCacheStats& operator+=(const SiteCacheStats& o) {
+    hits += o.hits;
+    misses += o.misses;
+    hit_bytes += o.hit_bytes;
+    insertions += o.insertions;
+    evictions += o.evictions;
+    evicted_bytes += o.evicted_bytes;
+    expirations += o.expirations;
+    rejections += o.rejections;
+    return *this;
+  }
+
   double hit_ratio() const {
     return hits + misses == 0 ? 0.0
                               : static_cast<double>(hits) / static_cast<double>(hits + misses);

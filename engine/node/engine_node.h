@@ -67,6 +67,20 @@ struct EngineStats {
   uint64_t unavailable = 0;  // requests answered 503
   uint64_t data_hits = 0;    // ReadData served from bytes already here
   uint64_t data_misses = 0;  // ReadData that had to fetch
+
+  // Sums counters, e.g. over the lives of a site that restarted.
+  EngineStats& operator+=(const EngineStats& o) {
+    writes_ok += o.writes_ok;
+    writes_failed += o.writes_failed;
+    reads_local += o.reads_local;
+    reads_forwarded += o.reads_forwarded;
+    reads_waited += o.reads_waited;
+    throttled_writes += o.throttled_writes;
+    unavailable += o.unavailable;
+    data_hits += o.data_hits;
+    data_misses += o.data_misses;
+    return *this;
+  }
 };
 
 // A replica caught up with one write made at another site: its metadata was applied here

@@ -13,6 +13,8 @@
 #include <optional>
 #include <sstream>
 
+#include "models/json/json_nesting.h"
+
 namespace estate {
 namespace {
 
@@ -21,7 +23,6 @@ using Json = nlohmann::json;
 constexpr std::string_view kCsvHeader = "timestamp_s,op,bucket,key,size,site";
 constexpr std::string_view kIbmShape = "\"timestamp op key [size] [start end]\"";
 constexpr size_t kMaxShown = 40;  // a found value longer than this is cut in messages
-constexpr size_t kMaxJsonDepth = 64;
 // The largest timestamps whose nanoseconds fit a TimeNs, about 292 years.
 constexpr double kMaxSeconds = 9.2e9;
 constexpr int64_t kMaxMillis = std::numeric_limits<TimeNs>::max() / kMillisecond;
@@ -213,30 +214,6 @@ Result<Trace> ParseCsv(std::string_view text, std::string_view file,
   return trace;
 }
 
-// Rejects nesting nlohmann would have to recurse through, before parsing.
-bool TooDeep(std::string_view text) {
-  size_t depth = 0;
-  bool in_string = false, escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return true;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
-
 // A present, non-null member, or nullptr.
 const Json* Member(const Json& object, const char* name) {
   const auto it = object.find(name);
@@ -278,7 +255,7 @@ Result<Trace> ParseJsonl(std::string_view text, std::string_view file,
   while (lines.Next(&line)) {
     const Where w{file, lines.number()};
     if (Trim(line).empty()) continue;
-    if (TooDeep(line)) return At(w, "invalid JSON: nested deeper than 64 levels");
+    if (JsonNestsDeeperThan(line)) return At(w, "invalid JSON: nested deeper than 64 levels");
     Json record;
     // nlohmann reports bad JSON by exception; none leaves this function.
     try {

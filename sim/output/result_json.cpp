@@ -109,7 +109,7 @@ json LinksJson(const RunRecord& r, double* wan_peak_bps, double* wan_bytes) {
 }  // namespace
 
 json ResultJson(const Scenario& s, const RunRecord& r) {
-  const double full_scale = 1.0 / s.sampling_rate;
+  const double full_scale = r.full_scale;
   json j;
   j["run"] = {{"scenario", s.name},
               {"seed", r.seed},

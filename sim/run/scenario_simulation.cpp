@@ -74,15 +74,10 @@ class Sampler {
     for (size_t s = 0; s < sites; ++s) {
       const SiteId site = static_cast<SiteId>(s);
       const SiteTotals& t = state_.record().sites[s];
-      uint64_t hits = t.cache.hits, misses = t.cache.misses;
+      SiteCacheStats cache = t.cache;  // earlier lives, then the current one
       EngineNode* n = state_.node(site);
-      if (n != nullptr && n->cache() != nullptr) {
-        hits += n->cache()->stats().hits;
-        misses += n->cache()->stats().misses;
-      }
-      hit.push_back(hits + misses == 0
-                        ? -1.0
-                        : static_cast<double>(hits) / static_cast<double>(hits + misses));
+      if (n != nullptr && n->cache() != nullptr) cache += n->cache()->stats();
+      hit.push_back(cache.hits + cache.misses == 0 ? -1.0 : cache.hit_ratio());
       if (n != nullptr && site != kGcpSite) {
         rpo = std::max(rpo, MetadataOnlyHere(*n, site));
         data_rpo = std::max(data_rpo, n->data().OldestPendingAge(kGcpSite));

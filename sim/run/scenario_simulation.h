@@ -53,7 +53,7 @@ struct LinkDirection {
   std::string link;
   std::string from;
   std::string to;
-  double bytes = 0;  // full scale
+  double bytes = 0;          // full scale
   double bandwidth_bps = 0;  // nominal, as in the scenario (not scaled)
 };
 
@@ -69,7 +69,7 @@ struct RunRecord {
   uint64_t seed = 0;
   TimeNs duration = 0;
   double full_scale = 1.0;  // 1 / sampling rate: multiplies simulated bytes and counts
-  TimeNs ready_at = 0;  // when the buckets existed and the workload started
+  TimeNs ready_at = 0;      // when the buckets existed and the workload started
   RunMetrics metrics{kSecond};
   std::vector<SiteTotals> sites;  // by SiteId
   std::vector<std::string> site_names;

@@ -34,8 +34,8 @@ SimulationState::SimulationState(const Scenario& scenario, Deployment deployment
   uint64_t client_id = 1;
   for (auto& site_clients : clients_) {
     for (int i = 0; i < kClientsPerSite; ++i) {
-      auto c = std::make_unique<Client>();
-      c->ctx.client_id = client_id++;
+      auto c = std::make_unique<ClientContext>();
+      c->client_id = client_id++;
       site_clients.push_back(std::move(c));
     }
   }
@@ -77,29 +77,12 @@ void SimulationState::Retire(SiteId site) {
   if (n == nullptr) return;
   SiteTotals& t = record_.sites[site];
   if (const SiteCache* c = n->cache()) {
-    const SiteCacheStats& s = c->stats();
-    t.cache.hits += s.hits;
-    t.cache.misses += s.misses;
-    t.cache.hit_bytes += s.hit_bytes;
-    t.cache.insertions += s.insertions;
-    t.cache.evictions += s.evictions;
-    t.cache.evicted_bytes += s.evicted_bytes;
-    t.cache.expirations += s.expirations;
-    t.cache.rejections += s.rejections;
+    t.cache += c->stats();
     t.cache_used_bytes = c->used_bytes();
   }
   t.bytes_sent_onprem += n->BytesSentOnPrem();
   t.conflicts += n->conflicts().size();
-  const EngineStats& e = n->stats();
-  t.engine.writes_ok += e.writes_ok;
-  t.engine.writes_failed += e.writes_failed;
-  t.engine.reads_local += e.reads_local;
-  t.engine.reads_forwarded += e.reads_forwarded;
-  t.engine.reads_waited += e.reads_waited;
-  t.engine.throttled_writes += e.throttled_writes;
-  t.engine.unavailable += e.unavailable;
-  t.engine.data_hits += e.data_hits;
-  t.engine.data_misses += e.data_misses;
+  t.engine += n->stats();
   nodes_[site].reset();
   // Clients of the crashed site lose their connections: their operations fail.
   const TimeNs now = cluster_.runtime(site).Now();
@@ -159,7 +142,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
     metrics().RecordRejected(op.op, site, mode, rt.Now());
     return;
   }
-  Client* client = clients_[site][next_client_[site]++ % clients_[site].size()].get();
+  ClientContext* client = clients_[site][next_client_[site]++ % clients_[site].size()].get();
   rt.Post([this, site, op, mode, client, &rt] {
     EngineNode* node = nodes_[site].get();
     const TimeNs issued = rt.Now();
@@ -186,8 +169,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
       case OpKind::kRead: {
         const RunMetrics::Expected expected = metrics().ExpectedAt(key);
         node->ReadData(
-            client->ctx, op.bucket, op.name,
-            [finish, expected, site, &rt](const Result<DataRead>& r) {
+            *client, op.bucket, op.name, [finish, expected, site, &rt](const Result<DataRead>& r) {
               const bool found = r.ok();
               const int64_t gen = found ? r->meta.generation : 0;
               const bool stale = (found || r.status().code() == StatusCode::kNotFound) &&
@@ -209,7 +191,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
       case OpKind::kWrite: {
         ObjectWrite w;
         w.size = op.size;
-        node->Insert(client->ctx, op.bucket, op.name, w, {},
+        node->Insert(*client, op.bucket, op.name, w, {},
                      [this, finish, key, size = op.size](const Result<ObjectMeta>& r) {
                        if (r.ok()) metrics().NoteAcknowledged(key, r->generation, false);
                        finish(OpKind::kWrite, r.ok() ? Status::Ok() : r.status(), false, false,
@@ -218,7 +200,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
         break;
       }
       case OpKind::kDelete:
-        node->Delete(client->ctx, op.bucket, op.name, std::nullopt, {},
+        node->Delete(*client, op.bucket, op.name, std::nullopt, {},
                      [this, finish, key](const Result<ObjectMeta>& r) {
                        if (r.ok()) metrics().NoteAcknowledged(key, r->generation, true);
                        finish(OpKind::kDelete, r.ok() ? Status::Ok() : r.status(), false, false, 0);
@@ -229,7 +211,7 @@ void SimulationState::Issue(SiteId site, const PlannedOp& op) {
         lo.prefix = op.name;
         lo.delimiter = "/";
         lo.max_results = 100;
-        node->List(client->ctx, op.bucket, lo, [finish](const Result<ListPage>& r) {
+        node->List(*client, op.bucket, lo, [finish](const Result<ListPage>& r) {
           finish(OpKind::kList, r.ok() ? Status::Ok() : r.status(), false, false, 0);
         });
         break;

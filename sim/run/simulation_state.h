@@ -56,9 +56,6 @@ class SimulationState {
   uint64_t& ops_planned() { return record_.ops_planned; }
 
  private:
-  struct Client {
-    ClientContext ctx;
-  };
   const Scenario& scenario_;
   Deployment deployment_;
   SimCluster& cluster_;
@@ -68,7 +65,7 @@ class SimulationState {
   std::vector<std::vector<ObjectMeta>> pending_seeds_;
   std::unordered_set<std::string> seeded_;
   // Session clients per site; an operation uses the next one in turn.
-  std::vector<std::vector<std::unique_ptr<Client>>> clients_;
+  std::vector<std::vector<std::unique_ptr<ClientContext>>> clients_;
   std::vector<size_t> next_client_;
   // Operations issued and not yet answered, by id: a crash answers its site's with 503.
   std::map<uint64_t, OpSample> outstanding_;

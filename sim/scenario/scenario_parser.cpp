@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine/mount/mount_table.h"
+#include "models/json/json_nesting.h"
 #include "sim/scenario/expectation_parser.h"
 #include "sim/scenario/scenario_sections.h"
 
@@ -45,25 +46,7 @@ ScenarioParse ParseScenario(std::string_view text, const std::string& file) {
   result.file = file;
   nlohmann::json doc;
   try {
-    // Depth is bounded by nlohmann's recursive parser; hostile nesting is refused below.
-    size_t depth = 0, max_depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-      if (in_string) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          in_string = false;
-        }
-        continue;
-      }
-      if (c == '"') in_string = true;
-      if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-      if ((c == ']' || c == '}') && depth > 0) --depth;
-    }
-    if (max_depth > 64) {
+    if (JsonNestsDeeperThan(text)) {
       result.json_error = file + ": invalid JSON: nested deeper than 64 levels";
       return result;
     }
