@@ -3,6 +3,7 @@
 
 #include "cli/demo_command.h"
 #include "cli/run_command.h"
+#include "cli/size_command.h"
 #include "cli/validate_command.h"
 
 int main(int argc, char** argv) {
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   estate::AddDemoCommand(app);
   estate::AddValidateCommand(app);
   estate::AddRunCommand(app);
+  estate::AddSizeCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -8,9 +8,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/atomic_file.h"
+#include "cli/child_process.h"
 #include "cli/progress_reporter.h"
 #include "models/units.h"
 #include "sim/output/run_result.h"
+#include "sim/output/seed_spread.h"
 #include "sim/run/scenario_simulation.h"
 #include "sim/scenario/scenario_parser.h"
 
@@ -24,27 +27,43 @@ struct RunArgs {
   std::string progress;
   bool verbose = false;
   std::string duration;  // overrides the scenario's, e.g. "10min" for a quick look
+  int error_seeds = 1;
+  bool no_failures = false;
 };
 
-// Writes the whole file or reports why not; a partial file is removed so no one reads it.
-bool WriteFile(const std::filesystem::path& path, const std::string& content) {
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << content;
-    if (!f.good()) {
-      std::cerr << path.string() << ": cannot write\n";
-      std::filesystem::remove(tmp);
-      return false;
+// The same run under seeds seed + 1 .. seed + n - 1, each in its own process and directory.
+std::vector<ChildCommand> SeedRuns(const RunArgs& a, uint64_t seed) {
+  std::vector<ChildCommand> runs;
+  for (int i = 1; i < a.error_seeds; ++i) {
+    const std::string s = std::to_string(seed + static_cast<uint64_t>(i));
+    const std::string dir = (std::filesystem::path(a.out) / "seeds" / s).string();
+    std::filesystem::create_directories(dir);
+    ChildCommand c;
+    c.args = {"run", a.scenario, "--seed", s, "--out", dir, "--progress", "none"};
+    if (!a.duration.empty()) c.args.insert(c.args.end(), {"--duration", a.duration});
+    if (a.no_failures) c.args.push_back("--no-failures");
+    c.log_path = dir + "/log.txt";
+    runs.push_back(std::move(c));
+  }
+  return runs;
+}
+
+// Reads the other seeds' result.json files; an error names the run that failed.
+Result<std::vector<nlohmann::json>> SeedResults(const std::vector<ChildCommand>& runs,
+                                                const std::vector<int>& codes) {
+  std::vector<nlohmann::json> results;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const std::string dir = std::filesystem::path(runs[i].log_path).parent_path().string();
+    if (codes[i] != 0 && codes[i] != 1) {
+      return Status::Internal("the run with --seed " + runs[i].args[3] + " failed (exit " +
+                              std::to_string(codes[i]) + "); see " + runs[i].log_path);
     }
+    std::ifstream f(dir + "/result.json");
+    nlohmann::json r = nlohmann::json::parse(f, nullptr, /*allow_exceptions=*/false);
+    if (r.is_discarded()) return Status::Internal(dir + "/result.json: not readable JSON");
+    results.push_back(std::move(r));
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::cerr << path.string() << ": cannot write: " << ec.message() << '\n';
-    return false;
-  }
-  return true;
+  return results;
 }
 
 std::string Summary(const nlohmann::json& r) {
@@ -99,8 +118,13 @@ int Run(const RunArgs& a) {
     return 3;
   }
 
+  if (a.no_failures) scenario.failures.clear();
+  const uint64_t seed = a.seed != 0 ? a.seed : scenario.seed;
+  const std::vector<ChildCommand> seed_runs = SeedRuns(a, seed);
+  ChildProcesses children(seed_runs);
+
   sim::RunOptions options;
-  options.seed = a.seed;
+  options.seed = seed;
   options.verbose = a.verbose;
   options.scenario_dir = std::filesystem::path(a.scenario).parent_path().string();
   if (options.scenario_dir.empty()) options.scenario_dir = ".";
@@ -124,11 +148,21 @@ int Run(const RunArgs& a) {
                        {"message", o.message}});
   }
   result["expectations"] = checked;
+  if (!seed_runs.empty()) {
+    Result<std::vector<nlohmann::json>> others = SeedResults(seed_runs, children.Wait());
+    if (!others.ok()) {
+      std::cerr << a.scenario << ": " << others.status().message() << '\n';
+      return 3;
+    }
+    others->insert(others->begin(), result);
+    result["sampling"]["seeds"] = sim::SeedSpread(*others);
+  }
 
   const std::filesystem::path dir(a.out);
-  const bool written = WriteFile(dir / "result.json", result.dump(2) + "\n") &&
-                       WriteFile(dir / "timeseries.csv", sim::TimeseriesCsv(*record)) &&
-                       WriteFile(dir / "junit.xml", sim::JunitXml(scenario.name, outcomes));
+  const bool written =
+      WriteFileAtomically(dir / "result.json", result.dump(2) + "\n") &&
+      WriteFileAtomically(dir / "timeseries.csv", sim::TimeseriesCsv(*record)) &&
+      WriteFileAtomically(dir / "junit.xml", sim::JunitXml(scenario.name, outcomes));
   nlohmann::json done = {
       {"out", a.out}, {"expectations", outcomes.size()}, {"expectations_failed", failed}};
   const std::string body = done.dump();
@@ -157,6 +191,13 @@ void AddRunCommand(CLI::App& app) {
       ->check(CLI::IsMember({"bar", "json", "none"}));
   cmd->add_option("--duration", args->duration,
                   "Simulate this long instead of the scenario's duration (e.g. 10min)");
+  cmd->add_option("--error-seeds", args->error_seeds,
+                  "Also run with the next N-1 seeds (in parallel processes) and report each "
+                  "headline figure's spread under sampling.seeds")
+      ->check(CLI::Range(1, 32))
+      ->capture_default_str();
+  cmd->add_flag("--no-failures", args->no_failures,
+                "Leave out the scenario's failures (normal operation)");
   cmd->add_flag("--verbose", args->verbose, "SimGrid's and the engine's log on stderr");
   cmd->callback([args] { std::exit(Run(*args)); });
 }

@@ -1,32 +1,24 @@
 #include "models/cache/miss_ratio_curve.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace estate {
 namespace {
 
-// Timestamps the trees hold at least, so that a small stack is not rebuilt every few accesses.
+// Timestamps the tree holds at least, so that a small stack is not rebuilt every few accesses.
 constexpr uint64_t kMinCapacity = 64;
 // Histogram entries appended before the first merge.
 constexpr size_t kMinEntries = 1024;
-
-void TreeAdd(std::vector<uint64_t>& tree, uint64_t stamp, uint64_t delta) {
-  for (uint64_t i = stamp + 1; i < tree.size(); i += i & (~i + 1))
-    tree[i] += delta;
-}
-
-// The sum over timestamps below end.
-uint64_t TreePrefix(const std::vector<uint64_t>& tree, uint64_t end) {
-  uint64_t sum = 0;
-  for (uint64_t i = end; i > 0; i -= i & (~i + 1))
-    sum += tree[i];
-  return sum;
-}
+// Below this many entries a comparison sort beats radix sorting's 8 passes of 256 counters.
+constexpr size_t kRadixSortMin = 512;
 
 template <typename W>
 double Share(W part, W whole) {
@@ -34,87 +26,68 @@ double Share(W part, W whole) {
   return std::clamp(share, 0.0, 1.0);
 }
 
-// Sorts entries [sorted, end) into the sorted prefix and sums the weights of equal distances.
+// Sorts src[0, n) by distance, stably, into dst[0, n), using src as scratch: an LSD radix sort
+// on bytes that skips the bytes all distances share (the high ones, as a rule). Histograms
+// append millions of entries between merges, and a comparison sort of them cost more than the
+// rest of an access.
 template <typename W>
-void SortAndMerge(std::vector<std::pair<uint64_t, W>>& entries, size_t sorted) {
-  const auto by_distance = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::sort(entries.begin() + sorted, entries.end(), by_distance);
-  std::inplace_merge(entries.begin(), entries.begin() + sorted, entries.end(), by_distance);
-  size_t out = 0;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (out > 0 && entries[out - 1].first == entries[i].first)
-      entries[out - 1].second += entries[i].second;
-    else
-      entries[out++] = entries[i];
+void SortInto(std::pair<uint64_t, W>* src, size_t n, std::pair<uint64_t, W>* dst) {
+  if (n < kRadixSortMin) {
+    std::stable_sort(src, src + n, [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::copy(src, src + n, dst);
+    return;
   }
-  entries.resize(out);
+  std::array<std::array<size_t, 256>, 8> counts{};
+  for (size_t i = 0; i < n; ++i)
+    for (int b = 0; b < 8; ++b)
+      ++counts[b][(src[i].first >> (8 * b)) & 255];
+  std::pair<uint64_t, W>* from = src;
+  std::pair<uint64_t, W>* to = dst;
+  for (int b = 0; b < 8; ++b) {
+    std::array<size_t, 256>& count = counts[b];
+    if (count[(src[0].first >> (8 * b)) & 255] == n) continue;
+    size_t offset = 0;
+    for (size_t& c : count)
+      offset += std::exchange(c, offset);
+    for (size_t i = 0; i < n; ++i)
+      to[count[(from[i].first >> (8 * b)) & 255]++] = from[i];
+    std::swap(from, to);
+  }
+  if (from != dst) std::copy(from, from + n, dst);
 }
 
 }  // namespace
 
 StackDistance LruStack::Access(uint64_t key, uint64_t size_bytes) {
   // Before the lookup, so that every entry is marked when the stamps are renumbered.
-  if (next_stamp_ >= capacity()) Compact();
-  StackDistance d;
-  auto [it, fresh] = last_.try_emplace(key);
-  Entry& e = it->second;
-  if (!fresh) {
-    d.cold = false;
-    // The key is already counted in keys(), and marked at e.stamp.
-    d.objects = keys() - TreePrefix(marks_, e.stamp);
-    d.bytes = live_bytes_ - TreePrefix(sizes_, e.stamp + 1) + size_bytes;
-    Unmark(e.stamp, e.size);
+  if (next_stamp_ >= stamps_.capacity()) Compact();
+  const uint64_t now = next_stamp_++;
+  RecencyTable::Entry* e = last_.Find(key);
+  if (e == nullptr) {
+    stamps_.Mark(now, size_bytes);
+    last_.Insert({.key = key, .stamp = now});
+    live_bytes_ += size_bytes;
+    return StackDistance{};
   }
-  e = Entry{next_stamp_++, size_bytes};
-  Mark(e.stamp, e.size);
-  return d;
+  const StampTree::Sum between = stamps_.After(e->stamp, now);
+  live_bytes_ += size_bytes - stamps_.Move(e->stamp, now, size_bytes);
+  e->stamp = now;
+  return StackDistance{
+      .cold = false, .objects = between.marks + 1, .bytes = between.bytes + size_bytes};
 }
 
 bool LruStack::Forget(uint64_t key) {
-  auto it = last_.find(key);
-  if (it == last_.end()) return false;
-  Unmark(it->second.stamp, it->second.size);
-  last_.erase(it);
+  const std::optional<RecencyTable::Entry> e = last_.Erase(key);
+  if (!e) return false;
+  live_bytes_ -= stamps_.Unmark(e->stamp);
   return true;
 }
 
-void LruStack::Mark(uint64_t stamp, uint64_t size) {
-  TreeAdd(marks_, stamp, 1);
-  TreeAdd(sizes_, stamp, size);
-  live_bytes_ += size;
-}
-
-void LruStack::Unmark(uint64_t stamp, uint64_t size) {
-  TreeAdd(marks_, stamp, ~uint64_t{0});
-  TreeAdd(sizes_, stamp, ~size + 1);
-  live_bytes_ -= size;
-}
-
 void LruStack::Compact() {
-  std::vector<Entry*> live;
-  live.reserve(last_.size());
-  for (auto& [key, e] : last_)
-    live.push_back(&e);
-  std::sort(live.begin(), live.end(),
-            [](const Entry* a, const Entry* b) { return a->stamp < b->stamp; });
-
-  const uint64_t capacity = std::max<uint64_t>(kMinCapacity, 2 * live.size());
-  marks_.assign(capacity + 1, 0);
-  sizes_.assign(capacity + 1, 0);
-  for (uint64_t i = 0; i < live.size(); ++i) {
-    live[i]->stamp = i;
-    marks_[i + 1] = 1;
-    sizes_[i + 1] = live[i]->size;
-  }
-  // Linear-time Fenwick construction: each node passes its partial sum to its parent.
-  for (uint64_t i = 1; i <= capacity; ++i) {
-    const uint64_t parent = i + (i & (~i + 1));
-    if (parent <= capacity) {
-      marks_[parent] += marks_[i];
-      sizes_[parent] += sizes_[i];
-    }
-  }
-  next_stamp_ = live.size();
+  const StampRenumbering renumber =
+      stamps_.Compact(std::max<uint64_t>(kMinCapacity, 2 * last_.size()));
+  last_.ForEach([&](RecencyTable::Entry& e) { e.stamp = renumber(e.stamp); });
+  next_stamp_ = last_.size();
 }
 
 template <typename W>
@@ -132,14 +105,59 @@ void DistanceHistogram<W>::AddCold(W weight) {
 
 template <typename W>
 void DistanceHistogram<W>::Merge() {
-  SortAndMerge(entries_, merged_);
-  merged_ = entries_.size();
+  const size_t unsorted = entries_.size() - merged_;
+  std::vector<std::pair<uint64_t, W>> run(unsorted);
+  SortInto(entries_.data() + merged_, unsorted, run.data());
+  // Merged from the back, so that the sorted prefix stays where it is and needs no copy.
+  size_t i = merged_, j = unsorted, out = entries_.size();
+  while (j > 0) {
+    if (i > 0 && entries_[i - 1].first > run[j - 1].first)
+      entries_[--out] = entries_[--i];
+    else
+      entries_[--out] = run[--j];
+  }
+  out = 0;
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    if (out > 0 && entries_[out - 1].first == entries_[k].first)
+      entries_[out - 1].second += entries_[k].second;
+    else
+      entries_[out++] = entries_[k];
+  }
+  entries_.resize(out);
+  merged_ = out;
+}
+
+template <typename W>
+template <typename Fn>
+void DistanceHistogram<W>::ForEachReuse(Fn&& fn) const {
+  const size_t unsorted = entries_.size() - merged_;
+  std::vector<std::pair<uint64_t, W>> tail(entries_.begin() + static_cast<ptrdiff_t>(merged_),
+                                           entries_.end());
+  std::vector<std::pair<uint64_t, W>> run(unsorted);
+  SortInto(tail.data(), unsorted, run.data());
+  tail = {};
+  // The sorted prefix holds each distance once; the run may hold it several times.
+  size_t i = 0, j = 0;
+  while (i < merged_ || j < unsorted) {
+    const uint64_t distance = j == unsorted || (i < merged_ && entries_[i].first <= run[j].first)
+                                  ? entries_[i].first
+                                  : run[j].first;
+    W weight{};
+    if (i < merged_ && entries_[i].first == distance) weight += entries_[i++].second;
+    for (; j < unsorted && run[j].first == distance; ++j)
+      weight += run[j].second;
+    if (!fn(distance, weight)) return;
+  }
 }
 
 template <typename W>
 std::vector<std::pair<uint64_t, W>> DistanceHistogram<W>::Reuses() const {
-  std::vector<std::pair<uint64_t, W>> sorted = entries_;
-  SortAndMerge(sorted, merged_);
+  std::vector<std::pair<uint64_t, W>> sorted;
+  sorted.reserve(entries_.size());
+  ForEachReuse([&](uint64_t distance, W weight) {
+    sorted.emplace_back(distance, weight);
+    return true;
+  });
   return sorted;
 }
 
@@ -158,15 +176,23 @@ std::vector<MrcPoint> DistanceHistogram<W>::Curve(std::span<const uint64_t> size
   std::vector<size_t> order(sizes.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] < sizes[b]; });
-  const std::vector<std::pair<uint64_t, W>> reuses = Reuses();
   std::vector<MrcPoint> points(sizes.size());
   W hits{};
-  auto it = reuses.begin();
-  for (size_t i : order) {
-    for (; it != reuses.end() && it->first <= sizes[i]; ++it)
-      hits += it->second;
-    points[i] = {sizes[i], total_ == W{} ? 0.0 : Share<W>(total_ - hits, total_)};
-  }
+  size_t next = 0;  // in order: the sizes below every distance seen so far are done
+  const auto finish_below = [&](uint64_t distance) {
+    for (; next < order.size() && sizes[order[next]] < distance; ++next)
+      points[order[next]] = {sizes[order[next]],
+                             total_ == W{} ? 0.0 : Share<W>(total_ - hits, total_)};
+  };
+  ForEachReuse([&](uint64_t distance, W weight) {
+    finish_below(distance);
+    hits += weight;
+    return next < order.size();
+  });
+  finish_below(UINT64_MAX);
+  for (; next < order.size(); ++next)  // sizes of UINT64_MAX
+    points[order[next]] = {sizes[order[next]],
+                           total_ == W{} ? 0.0 : Share<W>(total_ - hits, total_)};
   return points;
 }
 
@@ -175,12 +201,15 @@ uint64_t DistanceHistogram<W>::SizeForHitRatio(double target) const {
   if (std::isnan(target)) return UINT64_MAX;
   if (target <= 0 || total_ == W{}) return 0;
   W hits{};
-  for (const auto& [distance, weight] : Reuses()) {
+  uint64_t size = UINT64_MAX;
+  ForEachReuse([&](uint64_t distance, W weight) {
     hits += weight;
     // The same division as the caller's hit ratio, so that the boundary agrees bit for bit.
-    if (static_cast<double>(hits) / static_cast<double>(total_) >= target) return distance;
-  }
-  return UINT64_MAX;
+    if (static_cast<double>(hits) / static_cast<double>(total_) < target) return true;
+    size = distance;
+    return false;
+  });
+  return size;
 }
 
 template class DistanceHistogram<uint64_t>;

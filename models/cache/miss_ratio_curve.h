@@ -9,9 +9,11 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "models/cache/recency_table.h"
+#include "models/cache/stamp_tree.h"
 
 namespace estate {
 
@@ -29,14 +31,13 @@ struct StackDistance {
 
 // The recency stack, answering each access's stack distance in O(log n) for n live keys.
 //
-// Every access takes the next timestamp. Two Fenwick (binary indexed) trees over timestamps
-// hold, at each key's latest timestamp, a 1 and the key's size; the depth of a key is the
-// number of marks at or after its timestamp and its byte distance is the sum of sizes after
-// it. A trace has far more accesses than live keys, so when the trees' timestamps are used up
-// the live keys are compacted onto timestamps 0..n-1, in order, and the trees are rebuilt with
-// room for 2n (so they grow by doubling as the keys grow). Memory stays proportional to the
-// live keys, not to the trace, and each O(n log n) rebuild is paid for by the n or more
-// accesses before the next one.
+// Every access takes the next timestamp. A StampTree marks each key's latest timestamp with
+// the key's size; the depth of a key is one plus the marks between its previous timestamp and
+// now, and its byte distance the sizes there plus its own. A trace has far more accesses than
+// live keys, so when the timestamps are used up the live keys are renumbered 0..n-1, in
+// order, and the tree is rebuilt with room for 2n (so it grows by doubling as the keys grow).
+// Memory stays proportional to the live keys, not to the trace (about 50 bytes per key), and
+// each O(n) rebuild is paid for by the n or more accesses before the next one.
 class LruStack {
  public:
   // Moves key to the top of the stack at size size_bytes. A size change takes effect now: the
@@ -51,21 +52,10 @@ class LruStack {
   uint64_t bytes() const { return live_bytes_; }
 
  private:
-  struct Entry {
-    uint64_t stamp = 0;
-    uint64_t size = 0;
-  };
-
-  uint64_t capacity() const { return marks_.empty() ? 0 : marks_.size() - 1; }
-  void Mark(uint64_t stamp, uint64_t size);
-  void Unmark(uint64_t stamp, uint64_t size);
   void Compact();
 
-  std::unordered_map<uint64_t, Entry> last_;
-  // 1-based Fenwick trees indexed by timestamp + 1. Removals add the two's complement, which
-  // unsigned arithmetic makes exact.
-  std::vector<uint64_t> marks_;
-  std::vector<uint64_t> sizes_;
+  RecencyTable last_;
+  StampTree stamps_;
   uint64_t next_stamp_ = 0;
   uint64_t live_bytes_ = 0;
 };
@@ -104,6 +94,9 @@ class DistanceHistogram {
   // they have doubled since the last merge: memory stays within twice the distinct distances
   // and an Add costs O(log n) amortized. Entries [0, merged_) are sorted and distinct.
   void Merge();
+  // Calls fn(distance, weight) for each distinct distance, ascending, while fn returns true.
+  template <typename Fn>
+  void ForEachReuse(Fn&& fn) const;
 
   std::vector<std::pair<uint64_t, W>> entries_;
   size_t merged_ = 0;

@@ -77,7 +77,12 @@ uint64_t KeyPermutation::Inverse(uint64_t y) const {
 }
 
 SampledPopulation::SampledPopulation(uint64_t n, double rate, uint64_t seed, double alpha)
-    : perm_(n, seed), m_(SampleSize(perm_.n(), rate)), zipf_(m_, alpha) {}
+    : perm_(n, seed), m_(SampleSize(perm_.n(), rate)), zipf_(perm_.n(), alpha) {}
+
+uint64_t SampledPopulation::Draw(SplitMix64& rng) const {
+  const uint64_t stratum = (zipf_.Sample(rng) - 1) / k();
+  return IdOf(std::min(stratum, m_ - 1));
+}
 
 bool KeySampled(std::string_view key, double rate, uint64_t seed) {
   if (!(rate < 1)) return true;

@@ -42,14 +42,16 @@ class KeyPermutation {
 // not M give or take the binomial noise of a free hash, and the sampled objects are
 // enumerable, the i-th being IdOf(i).
 //
-// Popularity ranks are laid out by hash too: sampled object i has rank i * K + 1, K = n / M,
-// and the unsampled objects take the ranks in between. The sampled ranks are therefore an
-// exact systematic sample of the rank order, one per stratum of K consecutive ranks, rather
-// than a random subset whose head (where most requests go) would vary from seed to seed.
-// Drawing i from Zipf(M, alpha) gives P(i) proportional to (i + 1)^-alpha, which is
-// proportional to ((i + 1) K)^-alpha: Zipf(n, alpha) conditioned on the sampled objects, up to
-// the within-stratum offset (rank iK + 1 against (i + 1) K). The offset matters only at the
-// head: the two weights differ by a factor of at most (1 + 1/i)^alpha.
+// Popularity ranks are laid out by hash too: sampled object i stands for the stratum of ranks
+// i * K + 1 .. (i + 1) * K, K = n / M (the last stratum also takes the n - M K ranks left
+// over), and unsampled objects fill the ranks in between. A draw takes a rank from the whole
+// population's Zipf(n, alpha) and returns its stratum's object, so object i receives exactly
+// its stratum's share of the requests: the sample is a systematic one, one object per
+// stratum, each the stratum's representative with the stratum's mean popularity. A random
+// subset (a free hash) would instead sample the few hottest objects or miss them, and with
+// Zipf popularity those few carry a large share of all requests, so every figure would swing
+// from seed to seed. The price is within-stratum detail: the K objects of a head stratum
+// differ in popularity, their representative has their mean (docs/SCALING.md).
 class SampledPopulation {
  public:
   // rate is clamped to (0, 1] (NaN reads as 1); alpha is the Zipf exponent of popularity.
@@ -62,11 +64,11 @@ class SampledPopulation {
   uint64_t k() const { return n() / m_; }
   // REQUIRES: i < m(). The id of the i-th sampled object, the i-th most popular of them.
   uint64_t IdOf(uint64_t i) const { return perm_.Inverse(i); }
-  // REQUIRES: i < m(). Its popularity rank in the whole population, 1-based.
+  // REQUIRES: i < m(). The first popularity rank of its stratum, 1-based.
   uint64_t RankOf(uint64_t i) const { return i * k() + 1; }
   bool Sampled(uint64_t id) const { return id < n() && perm_.Forward(id) < m_; }
   // A sampled object's id, drawn by popularity.
-  uint64_t Draw(SplitMix64& rng) const { return IdOf(zipf_.Sample(rng) - 1); }
+  uint64_t Draw(SplitMix64& rng) const;
 
  private:
   KeyPermutation perm_;

@@ -162,6 +162,24 @@ double SizeDistribution::Mean() const {
   return mean;
 }
 
+SizeMoments SizeDistribution::Moments() const {
+  switch (kind_) {
+    case Kind::kFixed:
+      return {size_bytes_, size_bytes_ * size_bytes_};
+    case Kind::kLognormal:
+      return {Mean(), size_bytes_ * size_bytes_ * std::exp(2 * sigma_ * sigma_)};
+    case Kind::kEmpirical:
+      break;
+  }
+  const double first = cdf_.front().first;
+  double second = first * first * cdf_.front().second;
+  for (size_t i = 1; i < cdf_.size(); ++i) {
+    const double a = cdf_[i - 1].first, b = cdf_[i].first;
+    second += (cdf_[i].second - cdf_[i - 1].second) * (a * a + a * b + b * b) / 3;
+  }
+  return {Mean(), second};
+}
+
 uint64_t SizeDistribution::SizeOf(uint64_t object_id, uint64_t seed) const {
   // Mixing the seed before adding the id keeps runs with nearby seeds unrelated; the top 53
   // bits, offset by half a step, give a uniform strictly inside (0, 1).

@@ -17,6 +17,13 @@ namespace estate {
 // accurate to about 1e-15 relative.
 double InverseNormalCdf(double p);
 
+// The first two moments of a size distribution, E[S] and E[S^2], in bytes and bytes^2: what
+// queueing models (M/G/1, M/G/c) need of it.
+struct SizeMoments {
+  double mean = 0;
+  double second = 0;
+};
+
 class SizeDistribution {
  public:
   enum class Kind { kFixed, kLognormal, kEmpirical };
@@ -37,6 +44,11 @@ class SizeDistribution {
   // The analytic mean of Quantile (not of the rounded, clamped SizeOf; the difference is
   // below a byte for all but pathological parameters).
   double Mean() const;
+  // The analytic mean and second moment of Quantile: fixed s gives s and s^2; lognormal with
+  // median m and sigma s gives m exp(s^2 / 2) and m^2 exp(2 s^2); empirical integrates its
+  // piecewise interpretation exactly (the first point's mass at its size, then each step
+  // uniform on [a, b], whose second moment is (a^2 + ab + b^2) / 3).
+  SizeMoments Moments() const;
 
   Kind kind() const { return kind_; }
 

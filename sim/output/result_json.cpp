@@ -106,6 +106,51 @@ json LinksJson(const RunRecord& r, double* wan_peak_bps, double* wan_bytes) {
   return links;
 }
 
+// The interval that holds the p-th percentile with 95% confidence: the order statistics at
+// ranks n p +- 1.96 sqrt(n p (1 - p)), which needs no assumption about the distribution.
+json PercentileInterval(const LatencyHistogram& h, double p) {
+  const double n = static_cast<double>(h.count());
+  if (n == 0) return {{"low", 0.0}, {"high", 0.0}};
+  const double q = p / 100;
+  const double spread = 1.96 * std::sqrt(q * (1 - q) / n);
+  return {{"low", Seconds(h.Percentile(std::max(0.0, q - spread) * 100))},
+          {"high", Seconds(h.Percentile(std::min(1.0, q + spread) * 100))}};
+}
+
+json CacheSizing(const Scenario& s, const RunRecord& r) {
+  json sizing = {{"target_hit_ratio", s.sizing.target_hit_ratio}};
+  for (const SiteCacheCurve& c : r.cache_curves) {
+    json curve = json::array();
+    for (const CachePoint& p : c.curve)
+      curve.push_back({std::round(p.bytes), p.hit_ratio});
+    sizing[c.site] = {
+        {"bytes_for_target",
+         c.bytes_for_target < 0 ? json(nullptr) : json(std::round(c.bytes_for_target))},
+        {"max_hit_ratio", c.max_hit_ratio},
+        {"accesses_sampled", c.accesses},
+        {"objects_sampled", c.distinct_keys},
+        {"bytes_accessed", std::round(c.bytes_accessed)},
+        {"curve", curve}};
+  }
+  return sizing;
+}
+
+json Sampling(const Scenario& s, const RunRecord& r) {
+  json j = {{"rate", s.sampling_rate}, {"seed", r.seed}};
+  if (s.workload.trace_path.empty()) {
+    j["objects"] = s.workload.objects;
+    j["objects_in_sample"] = std::max(1.0, std::round(s.workload.objects * s.sampling_rate));
+  }
+  // Within one run: how far the sampled figures could move with another draw of the same
+  // workload. Percentiles get distribution-free 95% intervals; `estate run --error-seeds`
+  // and `estate size` add the spread over several seeds (docs/SCALING.md).
+  j["error"] = {{"method", "95% order-statistic intervals"},
+                {"replication_lag_p99", PercentileInterval(r.metrics.replication_lag(), 99)},
+                {"data_replication_lag_p99", PercentileInterval(r.metrics.data_lag(), 99)},
+                {"rpo_p99", PercentileInterval(r.metrics.rpo(), 99)}};
+  return j;
+}
+
 }  // namespace
 
 json ResultJson(const Scenario& s, const RunRecord& r) {
@@ -196,6 +241,8 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
         {"used_bytes", std::round(static_cast<double>(t.cache_used_bytes) * full_scale)}};
   }
   j["cache"] = cache;
+  j["cache_sizing"] = CacheSizing(s, r);
+  j["sampling"] = Sampling(s, r);
   j["hit_ratio"] =
       hits + misses == 0 ? 0.0 : static_cast<double>(hits) / static_cast<double>(hits + misses);
   j["conflicts"] = conflicts;

@@ -144,6 +144,9 @@ Result<RunRecord> RunScenarioSimulation(const Scenario& s, const RunOptions& o) 
   state.record().duration = s.duration;
   auto sources = MakeOpSources(s, state.deployment(), o.scenario_dir, seed);
   if (!sources.ok()) return sources.status();
+  auto curves = WorkloadCacheCurves(s, state.deployment(), o.scenario_dir, seed);
+  if (!curves.ok()) return curves.status();
+  state.record().cache_curves = std::move(*curves);
   state.SetSources(std::move(*sources));
 
   for (size_t id = 0; id < site_names.size(); ++id) {

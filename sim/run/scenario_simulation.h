@@ -18,6 +18,7 @@
 #include "sim/run/op_source.h"
 #include "sim/scenario/deployment.h"
 #include "sim/scenario/scenario.h"
+#include "sim/sizing/workload_mrc.h"
 
 namespace simgrid::s4u {
 class Engine;
@@ -81,6 +82,8 @@ struct RunRecord {
   uint64_t messages_delivered = 0;
   uint64_t messages_dropped = 0;
   uint64_t transfers = 0;
+  // Each on-prem site's miss-ratio curve over the requests of the run's workload.
+  std::vector<SiteCacheCurve> cache_curves;
 };
 
 // Runs the scenario to its duration. Errors: platform or deployment problems (validation

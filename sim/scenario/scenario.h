@@ -100,6 +100,13 @@ struct SimulationSpec {
   double tcp_gamma_bytes = 16.0 * 1024 * 1024;
 };
 
+// What `estate size` aims for (docs/SIZING.md).
+struct SizingSpec {
+  double target_hit_ratio = 0.9;  // of the bytes read and written at an on-prem site
+  double wan_headroom = 0.25;     // added to the peak a link must carry
+  int error_seeds = 3;            // sampled runs repeated with other seeds, for error estimates
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -113,6 +120,7 @@ struct Scenario {
   WorkloadSpec workload;
   std::vector<FailureSpec> failures;
   std::vector<Expectation> expectations;
+  SizingSpec sizing;
   std::string prices = "prices.json";
 };
 

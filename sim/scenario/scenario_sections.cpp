@@ -33,6 +33,18 @@ void ReadSimulation(const json& doc, JsonReader& r, SimulationSpec* sim) {
   r.Bytes(*o, "/simulation", "tcp_gamma", &sim->tcp_gamma_bytes);
 }
 
+void ReadSizing(const json& doc, JsonReader& r, SizingSpec* sizing) {
+  const json* o = r.Object(doc, "", "sizing");
+  if (o == nullptr) return;
+  r.CheckKnownKeys(*o, "/sizing", {"target_hit_ratio", "wan_headroom", "error_seeds"});
+  r.Number(*o, "/sizing", "target_hit_ratio", &sizing->target_hit_ratio, false, 0.01, 0.9999);
+  r.Number(*o, "/sizing", "wan_headroom", &sizing->wan_headroom, false, 0.0, 10.0);
+  int64_t seeds = sizing->error_seeds;
+  if (r.Integer(*o, "/sizing", "error_seeds", &seeds, false, 1, 32)) {
+    sizing->error_seeds = static_cast<int>(seeds);
+  }
+}
+
 void ReadSites(const json& doc, JsonReader& r, std::vector<SiteSpec>* sites) {
   r.Array(
       doc, "", "sites",
@@ -403,7 +415,7 @@ void ReadScenario(const json& doc, JsonReader& r, Scenario* s) {
   r.CheckKnownKeys(
       doc, "",
       {"$schema", "name", "description", "seed", "duration", "sampling_rate", "simulation", "sites",
-       "links", "mounts", "workload", "failures", "expectations", "prices", "ui"});
+       "links", "mounts", "workload", "failures", "expectations", "sizing", "prices", "ui"});
   r.String(doc, "", "name", &s->name, true);
   r.String(doc, "", "description", &s->description);
   int64_t seed = 1;
@@ -421,6 +433,7 @@ void ReadScenario(const json& doc, JsonReader& r, Scenario* s) {
   ReadWorkload(doc, r, &s->workload);
   ReadFailures(doc, r, &s->failures);
   ReadExpectations(doc, r, &s->expectations);
+  ReadSizing(doc, r, &s->sizing);
   CheckReferences(*s, r);
 }
 

@@ -94,7 +94,7 @@ TEST(SampledPopulationTest, RandomIdsAreSampledAtTheRate) {
   EXPECT_NEAR(sampled, draws * 0.01, 4 * sd);
 }
 
-TEST(SampledPopulationTest, DrawsFollowZipfOverTheSample) {
+TEST(SampledPopulationTest, EachObjectDrawsItsStratumsShareOfZipf) {
   const double alpha = 0.9;
   const SampledPopulation p(1'000'000, 5e-5, 21, alpha);
   ASSERT_EQ(p.m(), 50u);
@@ -107,12 +107,16 @@ TEST(SampledPopulationTest, DrawsFollowZipfOverTheSample) {
     ASSERT_TRUE(p.Sampled(id));
     count[perm.Forward(id)] += 1;  // the population's permutation is KeyPermutation(n, seed)
   }
+  // Object i stands for ranks 20000 i + 1 .. 20000 (i + 1): its share is their Zipf mass.
+  std::vector<double> mass(p.m(), 0);
   double norm = 0;
-  for (uint64_t i = 0; i < p.m(); ++i)
-    norm += std::pow(i + 1.0, -alpha);
+  for (uint64_t r = 1; r <= p.n(); ++r) {
+    mass[(r - 1) / p.k()] += std::pow(static_cast<double>(r), -alpha);
+    norm += std::pow(static_cast<double>(r), -alpha);
+  }
   double chi2 = 0;
   for (uint64_t i = 0; i < p.m(); ++i) {
-    const double expected = draws * std::pow(i + 1.0, -alpha) / norm;
+    const double expected = draws * mass[i] / norm;
     chi2 += (count[i] - expected) * (count[i] - expected) / expected;
   }
   EXPECT_LT(chi2, 85.0);  // 99.9th percentile of chi-square with 49 degrees of freedom

@@ -196,5 +196,45 @@ TEST(SizeDistributionTest, RejectsBadParametersSayingWhy) {
   }
 }
 
+TEST(SizeDistributionTest, MomentsOfFixedAndLognormal) {
+  const SizeMoments fixed = MakeOrDie("fixed", 4096, 0).Moments();
+  EXPECT_EQ(fixed.mean, 4096);
+  EXPECT_EQ(fixed.second, 4096.0 * 4096);
+  // Median 1 MiB, sigma 1: E[S] = m e^(1/2), E[S^2] = m^2 e^2.
+  const SizeMoments lognormal = MakeOrDie("lognormal", kMiB, 1.0).Moments();
+  EXPECT_DOUBLE_EQ(lognormal.mean, kMiB * std::exp(0.5));
+  EXPECT_DOUBLE_EQ(lognormal.second, kMiB * kMiB * std::exp(2.0));
+  // Sigma 0 is the median, with no spread.
+  const SizeMoments point = MakeOrDie("lognormal", 1000, 0).Moments();
+  EXPECT_EQ(point.mean, 1000);
+  EXPECT_EQ(point.second, 1e6);
+}
+
+TEST(SizeDistributionTest, EmpiricalMomentsIntegrateThePiecewiseCdf) {
+  // 0.2 of the mass at 100, 0.5 uniform on [100, 1000], 0.3 uniform on [1000, 10000]; a
+  // uniform on [a, b] has E[S^2] = (a^2 + ab + b^2) / 3.
+  const SizeDistribution d = MakeOrDie("empirical", 0, 0, {{100, 0.2}, {1000, 0.7}, {10000, 1}});
+  const SizeMoments m = d.Moments();
+  EXPECT_DOUBLE_EQ(m.mean, d.Mean());
+  EXPECT_DOUBLE_EQ(m.second, 0.2 * 1e4 + 0.5 * (1e4 + 1e5 + 1e6) / 3 + 0.3 * (1e6 + 1e7 + 1e8) / 3);
+  EXPECT_DOUBLE_EQ(m.second, 11'287'000.0);
+  // A step of zero width is a point mass.
+  const SizeMoments steps =
+      MakeOrDie("empirical", 0, 0, {{10, 0.5}, {10, 0.75}, {20, 1}}).Moments();
+  EXPECT_DOUBLE_EQ(steps.mean, 0.75 * 10 + 0.25 * 15);
+  EXPECT_DOUBLE_EQ(steps.second, 0.75 * 100 + 0.25 * 700.0 / 3);
+  // The moments of the sampled sizes converge to these (rounding to bytes adds < 1/12 byte^2
+  // of variance).
+  const int n = 200000;
+  const std::vector<uint64_t> sizes = Sample(d, n, 11);
+  double sum = 0, sum_squares = 0;
+  for (uint64_t s : sizes) {
+    sum += static_cast<double>(s);
+    sum_squares += static_cast<double>(s) * static_cast<double>(s);
+  }
+  EXPECT_NEAR(sum / n / m.mean, 1.0, 0.01);
+  EXPECT_NEAR(sum_squares / n / m.second, 1.0, 0.02);
+}
+
 }  // namespace
 }  // namespace estate

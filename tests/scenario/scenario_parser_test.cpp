@@ -109,12 +109,16 @@ TEST(ScenarioParserTest, MalformedScenariosGetExactMessages) {
        R"(bad.json: /expectations/1: expected a comparator (<, <=, >, >=, ==), found "write_latency.strong.p99 ~ 80ms")"},
       {"/expectations/2", "egress_bytes < lots",
        R"(bad.json: /expectations/2: expected a value such as 15min, 2PB, 40Gbps, 99.9% or 0.5, found "egress_bytes < lots")"},
+      {"/sizing/target_hit_ratio", 1.5,
+       "bad.json: /sizing/target_hit_ratio: expected a number from 0.01 to 0.9999, found 1.5"},
+      {"/sizing/error_seeds", 0,
+       "bad.json: /sizing/error_seeds: expected an integer from 1 to 32, found 0"},
       {"/expectations/0", "latency.p99 < 1s",
-       R"(bad.json: /expectations/0: expected a metric of the run's result (availability, cache, conflicts, data_replication_lag, data_rpo, delete_latency, egress_bytes, engine, hit_ratio, links, list_latency, operations, read_latency, replication_lag, rpo, run, stale_reads, unavailable_ops, wan_bytes, wan_peak_bps, write_latency), found "latency.p99 < 1s")"},
+       R"(bad.json: /expectations/0: expected a metric of the run's result (availability, cache, cache_sizing, conflicts, data_replication_lag, data_rpo, delete_latency, egress_bytes, engine, hit_ratio, links, list_latency, operations, read_latency, replication_lag, rpo, run, sampling, stale_reads, unavailable_ops, wan_bytes, wan_peak_bps, write_latency), found "latency.p99 < 1s")"},
       {"/sites/0/kind", "onprem",
        R"(bad.json: /sites: expected exactly one site of kind "gcp", found 0)"},
       {"/colour", "blue",
-       R"(bad.json: /colour: expected one of the fields $schema, description, duration, expectations, failures, links, mounts, name, prices, sampling_rate, seed, simulation, sites, ui, workload, found unknown field "colour")"},
+       R"(bad.json: /colour: expected one of the fields $schema, description, duration, expectations, failures, links, mounts, name, prices, sampling_rate, seed, simulation, sites, sizing, ui, workload, found unknown field "colour")"},
   };
   ASSERT_GE(cases.size(), 15u);
   for (const Malformed& c : cases) {

@@ -1,0 +1,120 @@
+// GcsApi: the GCS JSON API v1 operations of one site, on top of its engine (ServiceSite),
+// its object bytes (ObjectStore) and its resumable uploads (UploadSessions). GcsServer
+// authenticates and routes each request; GcsApi reads its body, runs it and writes the
+// response in GCS's shapes (gcs_json.h), with GCS's status codes:
+//
+//   412 a precondition failed (a write, or a get's ifGenerationMatch / ifMetagenerationMatch)
+//   304 a get's ifGenerationNotMatch / ifMetagenerationNotMatch failed
+//   404 no such bucket or object; 409 bucket exists or not empty; 400 bad request
+//   413 a body over its limit; 408 a body not received within the request time limit
+//   416 a range beyond the object; 503 the engine could not answer (retry)
+//
+// Acknowledgements are durable: an upload's bytes are fsynced into the object store before
+// the engine records the object, and the metadata's RocksDB log is fsynced before the
+// response is sent.
+//
+// The operations are split by kind: gcs_api_buckets.cpp, gcs_api_objects.cpp (get, list,
+// patch, delete), gcs_api_uploads.cpp (media, multipart, resumable), gcs_api_copies.cpp
+// (copy, rewrite, compose).
+//
+// Threading: Serve() is called concurrently from HTTP worker threads.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "service/http/gcs_json.h"
+#include "service/http/gcs_route.h"
+#include "service/ops/metrics.h"
+#include "service/site/service_site.h"
+#include "service/storage/upload_sessions.h"
+
+namespace estate::service {
+
+struct ApiLimits {
+  uint64_t max_object_bytes = 5ull << 30;      // one upload (any kind) or compose result
+  uint64_t max_json_bytes = 1ull << 20;        // JSON request bodies
+  uint64_t max_multipart_bytes = 64ull << 20;  // a whole multipart upload, held in memory
+  // Bounds each engine call and the reception of each request body.
+  DurationNs request_timeout = 60 * kSecond;
+};
+
+class GcsApi {
+ public:
+  GcsApi(ServiceSite& site, UploadSessions& uploads, Metrics& metrics, ApiLimits limits)
+      : site_(site), uploads_(uploads), metrics_(metrics), limits_(limits) {}
+
+  // Serves one routed request. `body` is null for requests without one (GET). base_url
+  // ("http://host:port") prefixes the links the responses carry.
+  void Serve(const GcsRoute& route, const httplib::Request& req, const httplib::ContentReader* body,
+             const std::string& base_url, httplib::Response& res);
+
+ private:
+  // One request in progress.
+  struct Exchange {
+    const GcsRoute& route;
+    const httplib::Request& req;
+    const httplib::ContentReader* body;
+    const std::string& base_url;
+    httplib::Response& res;
+    std::chrono::steady_clock::time_point deadline;
+    bool body_consumed = false;
+  };
+
+  // Buckets.
+  void InsertBucket(Exchange& x);
+  void GetBucket(Exchange& x);
+  void ListBuckets(Exchange& x);
+  void DeleteBucket(Exchange& x);
+  // Objects.
+  void GetObject(Exchange& x);
+  void ListObjects(Exchange& x);
+  void PatchObject(Exchange& x);
+  void DeleteObject(Exchange& x);
+  // Uploads.
+  void InsertObject(Exchange& x);
+  void InsertMedia(Exchange& x, const Preconditions& pre);
+  void InsertMultipart(Exchange& x, const Preconditions& pre);
+  void StartResumable(Exchange& x, const Preconditions& pre);
+  void UploadChunk(Exchange& x);
+  void CancelUpload(Exchange& x);
+  // Copies.
+  void CopyObject(Exchange& x, bool rewrite);
+  void ComposeObject(Exchange& x);
+
+  // Shared steps (gcs_api.cpp).
+  void Fail(Exchange& x, const Status& s);
+  void Reply(Exchange& x, int code, const nlohmann::json& body);
+  // The whole body, at most `limit` bytes. Errors: 413, 408, 400.
+  Result<std::string> ReadBody(Exchange& x, uint64_t limit);
+  // Streams the body to `sink` in pieces. Errors: 413, 408, the sink's.
+  Status StreamBody(Exchange& x, uint64_t limit,
+                    const std::function<Status(std::string_view)>& sink);
+  DurationNs Remaining(const Exchange& x) const;
+
+  // The engine's answer for an object, and its bytes made present at this site (fetched from
+  // another site when needed). Errors: the engine's; 503 when the bytes cannot be had.
+  Result<ObjectMeta> GetWithBytes(Exchange& x, const std::string& bucket, const std::string& name,
+                                  std::optional<int64_t> generation, const Preconditions& pre);
+  // Records bucket/name as a new generation whose bytes are at `address` (already durable),
+  // then makes the metadata durable. Errors: the engine's.
+  Result<ObjectMeta> CommitObject(Exchange& x, const std::string& bucket, const std::string& name,
+                                  const ContentAddress& address, const ObjectResource& resource,
+                                  const std::string& content_type, const Preconditions& pre);
+
+  ServiceSite& site_;
+  UploadSessions& uploads_;
+  Metrics& metrics_;
+  ApiLimits limits_;
+};
+
+// Checks bytes a client uploaded against the hashes it declared. Errors: 400 naming both.
+Status CheckDeclaredHashes(const ContentAddress& got, std::optional<uint32_t> crc32c,
+                           const std::optional<std::string>& md5);
+
+}  // namespace estate::service
