@@ -79,6 +79,16 @@ std::string Summary(const nlohmann::json& r) {
   o << "WAN peak: " << r["wan_peak_bps"].get<double>() / 1e9
     << " Gb/s; egress: " << r["egress_bytes"].get<double>() / 1e12 << " TB; cache hit ratio "
     << r["hit_ratio"].get<double>() * 100 << "%\n";
+  if (r["sampling"].contains("seeds")) {
+    const nlohmann::json& seeds = r["sampling"]["seeds"];
+    o << "spread over " << seeds["seeds"].size() << " seeds (stddev / mean):";
+    for (const char* figure : {"wan_peak_bps", "egress_bytes", "replication_lag.p99"}) {
+      if (seeds.contains(figure)) {
+        o << ' ' << figure << ' ' << seeds[figure]["relative"].get<double>() * 100 << '%';
+      }
+    }
+    o << '\n';
+  }
   const double stretch = r["run"]["data_plane_time_stretch"].get<double>();
   if (stretch > 1) {
     o << "note: sampled at " << r["run"]["sampling_rate"].get<double>()

@@ -43,6 +43,13 @@ struct SiteLoad {
   double cache_bytes_for_target = 0;      // Che, for the target hit ratio (on-prem)
 };
 
+// How much the topology can carry from GCS to a site, whatever the workload.
+struct SiteReach {
+  std::string site;
+  double max_flow_bps = 0;             // over every path, each link at its bandwidth
+  std::vector<std::string> cut_links;  // a minimum cut: the links that bound it
+};
+
 struct ModeAvailability {
   std::string mode;
   double availability = 0;  // steady state, weighted by the sites' request rates
@@ -58,6 +65,7 @@ struct AnalyticalSizing {
   double peak_factor = 1;              // diurnal peak times the largest burst
   std::vector<LinkLoad> links;
   std::vector<SiteLoad> sites;
+  std::vector<SiteReach> reach;  // on-prem sites
   std::vector<ModeAvailability> modes;
   std::string availability_error;  // why the availability chain was not solved, if it was not
 };

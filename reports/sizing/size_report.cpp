@@ -119,6 +119,11 @@ Result<json> SizeReport(const SizingInputs& in) {
     wan[l.link] = link;
   }
   report["wan"] = wan;
+  json reach = json::object();
+  for (const SiteReach& r : a.reach) {
+    reach[r.site] = {{"max_flow_bps", r.max_flow_bps}, {"bottleneck_links", r.cut_links}};
+  }
+  report["reach_from_gcs"] = reach;
   report["wan_lower_bound_bps"] =
       a.has_workload_model ? json(a.wan_lower_bound_bps) : json(nullptr);
 

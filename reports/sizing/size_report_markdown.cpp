@@ -70,6 +70,13 @@ std::string SizeReportMarkdown(const json& r) {
       << Show(link["circuits"]["circuit_bps"], "bit/s") << " | " << link["streams"].get<int>()
       << " / " << link["streams_to_fill"].get<int>() << " |\n";
   }
+  o << "\n| site | max flow from GCS | bottleneck links (minimum cut) |\n|---|---|---|\n";
+  for (const auto& [site, reach] : r["reach_from_gcs"].items()) {
+    std::string cut;
+    for (const json& l : reach["bottleneck_links"])
+      cut += (cut.empty() ? "" : ", ") + l.get<std::string>();
+    o << "| " << site << " | " << Show(reach["max_flow_bps"], "bit/s") << " | " << cut << " |\n";
+  }
   if (r["wan_lower_bound_bps"].is_number()) {
     o << "\nNo replication protocol can use less than " << Show(r["wan_lower_bound_bps"], "bit/s")
       << " of WAN on average (change rate times remote copies).\n";

@@ -124,6 +124,35 @@ TEST(RunCommandTest, JsonProgressIsOneObjectPerLineEndingWithDone) {
 
 // Every shipped scenario validates and runs (for a short stretch: the full runs are the
 // benchmark's business).
+TEST(RunCommandTest, ErrorSeedsRunTheNextSeedsAndReportTheirSpread) {
+  const std::string dir = FreshDirectory("error-seeds");
+  json s = testing::SmallScenario("eventual", "1Gbps", "10ms", "15ms");
+  s["duration"] = "20s";
+  const std::string path = WriteScenario(dir, s);
+  const testing::CliRun r = RunCli(ESTATE_CLI_PATH, {"run", path, "--out", dir + "/out",
+                                                     "--error-seeds", "3", "--progress", "none"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const json result = json::parse(ReadFileOrEmpty(dir + "/out/result.json"));
+  const json& seeds = result["sampling"]["seeds"];
+  EXPECT_EQ(seeds["seeds"], json::array({7, 8, 9}));
+  // The first value is the run reported; the others are the runs kept under seeds/.
+  const json& wan = seeds["wan_bytes"];
+  ASSERT_EQ(wan["values"].size(), 3u);
+  EXPECT_EQ(wan["values"][0], result["wan_bytes"]);
+  const json eight = json::parse(ReadFileOrEmpty(dir + "/out/seeds/8/result.json"));
+  EXPECT_EQ(wan["values"][1], eight["wan_bytes"]);
+  double mean = 0;
+  for (const json& v : wan["values"])
+    mean += v.get<double>() / 3;
+  EXPECT_NEAR(wan["mean"].get<double>(), mean, 1e-9 * mean);
+  // A seed's run is the same whether run alone or as an error seed.
+  const testing::CliRun alone = RunCli(
+      ESTATE_CLI_PATH, {"run", path, "--out", dir + "/alone", "--seed", "8", "--progress", "none"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  EXPECT_EQ(ReadFileOrEmpty(dir + "/alone/result.json"),
+            ReadFileOrEmpty(dir + "/out/seeds/8/result.json"));
+}
+
 TEST(RunCommandTest, EveryShippedScenarioRuns) {
   for (const char* name :
        {"retail-gcp-two-site", "dr-site-loss", "consistency-shootout", "trace-replay"}) {

@@ -39,6 +39,12 @@ TEST(AnalyticalSizingTest, WritesAtGcsFlowToEveryReplicaOverItsRoute) {
   // One stream: a 16 MiB window over a 20 ms round trip.
   EXPECT_DOUBLE_EQ(a->links[0].window_bound_bps, 16 * 1048576.0 * 8 / 0.02);
   EXPECT_TRUE(a->links[0].forward.queue.stable);
+  // Site-a is reached directly and through site-b: 20 Gb/s. Both {gcp-a, a-b} and GCS's own
+  // two links are minimum cuts; the one reported is the one nearest GCS.
+  ASSERT_EQ(a->reach.size(), 2u);
+  EXPECT_EQ(a->reach[0].site, "site-a");
+  EXPECT_DOUBLE_EQ(a->reach[0].max_flow_bps, 20e9);
+  EXPECT_EQ(a->reach[0].cut_links, (std::vector<std::string>{"gcp-a", "gcp-b"}));
   // Each site applies the 10 replicated writes a second: one node, plus one spare.
   ASSERT_EQ(a->sites.size(), 3u);
   EXPECT_DOUBLE_EQ(a->sites[1].peak_ops_per_second, 10);

@@ -1,0 +1,60 @@
+#include "reports/compare/figure_text.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace estate::reports {
+namespace {
+
+std::string Format(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string Latency(double seconds) {
+  const double ms = seconds * 1e3;
+  // Local writes take microseconds (one decimal would show 0.0); sampled runs stretch cache
+  // misses to minutes (docs/RUNNING.md, Sampling).
+  if (std::fabs(ms) < 1) return Format("%.3f ms", ms);
+  if (std::fabs(seconds) < 10) return Format("%.1f ms", ms);
+  return Format("%.1f s", seconds);
+}
+
+std::string Percent(double ratio, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, ratio * 100);
+  return buf;
+}
+
+std::string Probability(std::optional<double> p) {
+  return p ? Format("%.3f", *p) : "n/a";
+}
+
+std::string BinaryBytes(double bytes) {
+  static const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  if (std::fabs(bytes) < 1024) return Format("%.0f B", bytes);
+  double v = bytes;
+  int unit = -1;
+  while (std::fabs(v) >= 1024 && unit < 5) {
+    v /= 1024;
+    ++unit;
+  }
+  return Format("%.1f ", v) + kUnits[unit];
+}
+
+std::string Duration(double seconds) {
+  if (seconds < 120) return Format("%.0f s", seconds);
+  if (seconds < 7200) return Format("%.1f min", seconds / 60);
+  return Format("%.1f h", seconds / 3600);
+}
+
+std::string Money(double amount, const std::string& currency) {
+  // A short run's egress can cost a fraction of a cent; two significant digits then.
+  const bool tiny = amount != 0 && std::fabs(amount) < 0.01;
+  return Format(tiny ? "%.2g " : "%.2f ", amount) + currency;
+}
+
+}  // namespace estate::reports
