@@ -53,6 +53,15 @@ void* CountedAlloc(size_t n) {
   return p;
 }
 
+void* CountedAlignedAlloc(size_t n, std::align_val_t alignment) {
+  void* p = nullptr;
+  if (posix_memalign(&p, std::max(sizeof(void*), static_cast<size_t>(alignment)), n == 0 ? 1 : n) !=
+      0)
+    throw std::bad_alloc();
+  CountAllocation(p);
+  return p;
+}
+
 void CountedFree(void* p) {
   if (p == nullptr) return;
   g_live_bytes.fetch_sub(static_cast<int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
@@ -67,6 +76,12 @@ void* operator new(size_t n) {
 void* operator new[](size_t n) {
   return CountedAlloc(n);
 }
+void* operator new(size_t n, std::align_val_t a) {
+  return CountedAlignedAlloc(n, a);
+}
+void* operator new[](size_t n, std::align_val_t a) {
+  return CountedAlignedAlloc(n, a);
+}
 void operator delete(void* p) noexcept {
   CountedFree(p);
 }
@@ -77,6 +92,18 @@ void operator delete(void* p, size_t) noexcept {
   CountedFree(p);
 }
 void operator delete[](void* p, size_t) noexcept {
+  CountedFree(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  CountedFree(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  CountedFree(p);
+}
+void operator delete(void* p, size_t, std::align_val_t) noexcept {
+  CountedFree(p);
+}
+void operator delete[](void* p, size_t, std::align_val_t) noexcept {
   CountedFree(p);
 }
 

@@ -30,6 +30,15 @@ class ChildProcesses {
   bool waited_ = false;
 };
 
+// Runs the commands with at most `max_parallel` alive at once, starting them in order as
+// earlier ones finish, and returns each one's exit code as ChildProcesses::Wait does.
+// REQUIRES: max_parallel >= 1.
+std::vector<int> RunChildProcessesBounded(const std::vector<ChildCommand>& commands,
+                                          int max_parallel);
+
+// The number of cores this process may run on (at least 1): the default bound above.
+int AvailableCores();
+
 // The path of the running executable.
 std::string SelfExecutable();
 

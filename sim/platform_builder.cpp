@@ -22,6 +22,12 @@ void ApplyNetworkConfig(const NetworkConfig& config) {
   sg4::Engine::set_config("network/bandwidth-factor", config.bandwidth_factor);
   sg4::Engine::set_config("network/TCP-gamma", config.tcp_gamma);
   sg4::Engine::set_config("network/crosstraffic", config.crosstraffic);
+  // LV08's weight-S term adds S / bandwidth to each flow's sharing penalty and is corrected
+  // by a delta when a link's bandwidth changes. In SimGrid 3.32 that correction can drive a
+  // flow's penalty below zero when a degraded link is restored (an abort, "Variable penalty
+  // should not be negative"; seen restoring 100 Gb/s from 10 Gb/s at sampling rate 1e-3).
+  // Without it, flows still share by round-trip latency.
+  sg4::Engine::set_config("network/weight-S", 0.0);
 }
 
 std::vector<RouteSpec> DirectRoutes(const PlatformSpec& spec) {

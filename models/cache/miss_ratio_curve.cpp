@@ -106,7 +106,7 @@ void DistanceHistogram<W>::AddCold(W weight) {
 template <typename W>
 void DistanceHistogram<W>::Merge() {
   const size_t unsorted = entries_.size() - merged_;
-  std::vector<std::pair<uint64_t, W>> run(unsorted);
+  std::vector<std::pair<uint64_t, W>, HugePageAllocator<std::pair<uint64_t, W>>> run(unsorted);
   SortInto(entries_.data() + merged_, unsorted, run.data());
   // Merged from the back, so that the sorted prefix stays where it is and needs no copy.
   size_t i = merged_, j = unsorted, out = entries_.size();
@@ -131,9 +131,9 @@ template <typename W>
 template <typename Fn>
 void DistanceHistogram<W>::ForEachReuse(Fn&& fn) const {
   const size_t unsorted = entries_.size() - merged_;
-  std::vector<std::pair<uint64_t, W>> tail(entries_.begin() + static_cast<ptrdiff_t>(merged_),
-                                           entries_.end());
-  std::vector<std::pair<uint64_t, W>> run(unsorted);
+  using Run = std::vector<std::pair<uint64_t, W>, HugePageAllocator<std::pair<uint64_t, W>>>;
+  Run tail(entries_.begin() + static_cast<ptrdiff_t>(merged_), entries_.end());
+  Run run(unsorted);
   SortInto(tail.data(), unsorted, run.data());
   tail = {};
   // The sorted prefix holds each distance once; the run may hold it several times.

@@ -68,7 +68,7 @@ std::optional<RecencyTable::Entry> RecencyTable::Erase(uint64_t key) {
 }
 
 void RecencyTable::Grow() {
-  std::vector<Entry> old = std::move(slots_);
+  std::vector<Entry, HugePageAllocator<Entry>> old = std::move(slots_);
   const uint64_t slots = old.empty() ? kMinSlots : 2 * old.size();
   slots_.assign(slots, Entry{});
   shift_ = 64 - std::countr_zero(slots);

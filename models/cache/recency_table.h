@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "models/cache/huge_page_allocator.h"
+
 namespace estate {
 
 class RecencyTable {
@@ -40,7 +42,7 @@ class RecencyTable {
   uint64_t HomeOf(uint64_t key) const;
   void Grow();
 
-  std::vector<Entry> slots_;  // a power of two in size, or empty
+  std::vector<Entry, HugePageAllocator<Entry>> slots_;  // a power of two in size, or empty
   uint64_t size_ = 0;
   int shift_ = 64;  // 64 - log2(slots_.size()): the hash's top bits pick the home slot
 };

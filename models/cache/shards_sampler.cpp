@@ -1,5 +1,6 @@
 #include "models/cache/shards_sampler.h"
 
+#include <bit>
 #include <cmath>
 #include <string>
 
@@ -17,6 +18,17 @@ uint64_t Thin(uint64_t x, double inverse_rate) {
 
 uint64_t SaturatingAdd(uint64_t a, uint64_t b) {
   return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+// The smallest value >= distance with at most kSignificantBits significant bits. Rounding up
+// errs towards misses, so a cache sized from the curve is not too small.
+constexpr int kSignificantBits = 8;
+uint64_t RoundUpToSignificantBits(uint64_t distance) {
+  const int dropped = std::bit_width(distance) - kSignificantBits;
+  if (dropped <= 0) return distance;
+  const uint64_t unit = uint64_t{1} << dropped;
+  if (distance > UINT64_MAX - (unit - 1)) return UINT64_MAX;
+  return (distance + unit - 1) & ~(unit - 1);
 }
 
 }  // namespace
@@ -48,8 +60,14 @@ void ShardsSampler::Access(uint64_t key, uint64_t size_bytes) {
   const double byte_weight = static_cast<double>(size_bytes) * inverse_rate;
   const StackDistance d = stack_.Access(key, size_bytes);
   if (!d.cold) {
-    objects_.Add(SaturatingAdd(1, Thin(d.objects - 1, inverse_rate)), inverse_rate);
-    bytes_.Add(SaturatingAdd(size_bytes, Thin(d.bytes - size_bytes, inverse_rate)), byte_weight);
+    uint64_t objects = SaturatingAdd(1, Thin(d.objects - 1, inverse_rate));
+    uint64_t bytes = SaturatingAdd(size_bytes, Thin(d.bytes - size_bytes, inverse_rate));
+    if (options_.max_keys != 0) {
+      objects = RoundUpToSignificantBits(objects);
+      bytes = RoundUpToSignificantBits(bytes);
+    }
+    objects_.Add(objects, inverse_rate);
+    bytes_.Add(bytes, byte_weight);
     return;
   }
   objects_.AddCold(inverse_rate);

@@ -22,7 +22,10 @@ struct ShardsOptions {
   // max_keys set this is only the starting rate.
   double rate = 0.01;
   // S_max: 0 samples at a fixed rate; otherwise at most this many keys are tracked and the
-  // rate falls as the distinct keys grow (fixed-size SHARDS).
+  // rate falls as the distinct keys grow (fixed-size SHARDS). Then the distances are also
+  // rounded up to 8 significant bits (by at most 1/128 of themselves) before they are counted,
+  // so that each histogram holds at most about 7,500 distinct distances: memory is bounded
+  // whatever the trace's length and key count, not only the stack.
   uint64_t max_keys = 0;
   // Salts the hash, so that different seeds sample different keys.
   uint64_t seed = 0;

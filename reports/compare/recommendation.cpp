@@ -152,7 +152,11 @@ Recommendation Recommend(const ModeComparison& c) {
   }
   if (chosen != nullptr) {
     rec.mode = chosen->mode;
-    if (qualifying.size() == 1) {
+    if (c.modes.size() == 1) {
+      rec.sentences.push_back("Recommended: " + chosen->mode + ", the only mode compared; it " +
+                              criteria + " (p99 write latency " + Latency(chosen->write.p99_s) +
+                              ").");
+    } else if (qualifying.size() == 1) {
       rec.sentences.push_back("Recommended: " + chosen->mode + ", the only one of the " + compared +
                               " that " + criteria + " (p99 write latency " +
                               Latency(chosen->write.p99_s) + ").");

@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 
+#include "service/http/api_error.h"
 #include "service/http/gcs_json.h"
 #include "service/http/gcs_route.h"
 #include "service/ops/metrics.h"
@@ -63,7 +64,8 @@ class GcsApi {
     const std::string& base_url;
     httplib::Response& res;
     std::chrono::steady_clock::time_point deadline;
-    bool body_consumed = false;
+    bool body_read = false;      // the body reader was run
+    bool body_consumed = false;  // ... and read the body to its end
   };
 
   // Buckets.
@@ -88,13 +90,14 @@ class GcsApi {
   void ComposeObject(Exchange& x);
 
   // Shared steps (gcs_api.cpp).
-  void Fail(Exchange& x, const Status& s);
+  void Fail(Exchange& x, const ApiError& e);
   void Reply(Exchange& x, int code, const nlohmann::json& body);
-  // The whole body, at most `limit` bytes. Errors: 413, 408, 400.
-  Result<std::string> ReadBody(Exchange& x, uint64_t limit);
-  // Streams the body to `sink` in pieces. Errors: 413, 408, the sink's.
-  Status StreamBody(Exchange& x, uint64_t limit,
-                    const std::function<Status(std::string_view)>& sink);
+  // Streams the body to `sink` in pieces, at most `limit` bytes. On failure (413, 408, 400 for
+  // a body cut short, or the sink's error) fills *error and returns false.
+  bool StreamBody(Exchange& x, uint64_t limit, const std::function<Status(std::string_view)>& sink,
+                  std::optional<ApiError>* error);
+  // The whole body, or nullopt with *error filled.
+  std::optional<std::string> ReadBody(Exchange& x, uint64_t limit, std::optional<ApiError>* error);
   DurationNs Remaining(const Exchange& x) const;
 
   // The engine's answer for an object, and its bytes made present at this site (fetched from
@@ -112,6 +115,12 @@ class GcsApi {
   Metrics& metrics_;
   ApiLimits limits_;
 };
+
+// Reads and drops what is left of a request body, at most `cap` bytes, so that a client still
+// sending it reads the error answer instead of a broken connection. True when the body ended.
+bool DiscardBody(const httplib::ContentReader& body, uint64_t cap);
+// How much of a refused body is read and dropped before the connection is closed instead.
+constexpr uint64_t kDiscardCap = 16ull << 20;
 
 // Checks bytes a client uploaded against the hashes it declared. Errors: 400 naming both.
 Status CheckDeclaredHashes(const ContentAddress& got, std::optional<uint32_t> crc32c,

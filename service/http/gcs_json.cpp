@@ -42,10 +42,6 @@ Result<int64_t> Int64(const json& v, const std::string& pointer) {
   return Expected(pointer, "an integer (number or decimal string)", &v);
 }
 
-std::string Etag(const ObjectMeta& m) {
-  return Base64Encode(std::to_string(m.generation) + "/" + std::to_string(m.metageneration));
-}
-
 Status ReadObjectFields(const json& doc, const std::string& base, ObjectResource* out) {
   for (const auto& [key, v] : doc.items()) {
     const std::string p = base + "/" + key;
@@ -107,6 +103,10 @@ std::string Rfc3339(TimeNs t) {
   return buf;
 }
 
+std::string ObjectEtag(const ObjectMeta& m) {
+  return Base64Encode(std::to_string(m.generation) + "/" + std::to_string(m.metageneration));
+}
+
 json ObjectJson(const ObjectMeta& m, const std::string& base_url) {
   const std::string path = "/b/" + PercentEncode(m.bucket) + "/o/" + PercentEncode(m.name);
   json j = {
@@ -123,7 +123,7 @@ json ObjectJson(const ObjectMeta& m, const std::string& base_url) {
       {"storageClass", StorageClassName(m.storage_class)},
       {"size", std::to_string(m.size)},
       {"crc32c", Crc32cToBase64(m.crc32c)},
-      {"etag", Etag(m)},
+      {"etag", ObjectEtag(m)},
       {"timeCreated", Rfc3339(m.create_time)},
       {"updated", Rfc3339(m.update_time)},
       {"timeStorageClassUpdated", Rfc3339(m.create_time)},

@@ -24,6 +24,8 @@ std::string Rfc3339(TimeNs t);
 // official clients read is present: size and generations as strings, crc32c and md5Hash in
 // base64.
 nlohmann::json ObjectJson(const ObjectMeta& meta, const std::string& base_url);
+// The object's etag: changes with its generation and its metageneration.
+std::string ObjectEtag(const ObjectMeta& meta);
 nlohmann::json BucketJson(const BucketMeta& meta, const std::string& base_url);
 
 // The object fields a request may set: the metadata part of a multipart upload, a resumable

@@ -80,7 +80,6 @@ Result<ContentRange> ParseContentRange(std::string_view header) {
   if (!r.first) return BadContentRange(header, "FIRST is not a number");
   const std::string_view last = span.substr(dash + 1);
   if (last == "*") {
-    if (r.total) return BadContentRange(header, "an open end needs an unknown total");
     r.open_end = true;
     return r;
   }

@@ -28,6 +28,7 @@ Result<std::optional<ByteRange>> ParseRangeHeader(std::string_view header, uint6
 //   "bytes FIRST-LAST/*"      a chunk, total not known yet
 //   "bytes FIRST-*/*"         everything from FIRST to the end of this body, which ends the
 //                             upload (the Node client's single streaming PUT)
+//   "bytes FIRST-*/TOTAL"     the same, with the total known
 //   "bytes */TOTAL"           no data: the total is TOTAL (finishes an upload that has it all)
 //   "bytes */*"               no data: a status query
 struct ContentRange {

@@ -164,7 +164,8 @@ bool PeerNetwork::ReadFrame(const TcpSocket& socket, SiteId from) {
   if (!socket.ReadExact(key.data(), key.size()).ok()) return false;
   counters_.bytes_received += kFrameHeaderSize + h->payload_len + h->body_key_len + h->body_len;
   bool deliver = true;
-  if (h->body_len > 0) {
+  // A body key announces object bytes, possibly none at all (an empty object).
+  if (!key.empty()) {
     std::unique_ptr<BodySink> sink;
     if (bodies_ != nullptr) {
       Result<std::unique_ptr<BodySink>> begun = bodies_->BeginBody(key, h->body_len);
@@ -190,7 +191,6 @@ bool PeerNetwork::ReadFrame(const TcpSocket& socket, SiteId from) {
   }
   ++counters_.frames_received;
   if (!deliver) return true;
-  if (h->body_len == 0) key.clear();
   deliver_(from, std::move(msg), key);
   return true;
 }

@@ -17,12 +17,6 @@ void ServiceRuntime::Deliver(SiteId from, Message msg) {
 }
 
 void ServiceRuntime::Send(NodeId to, Message msg) {
-  if (to == self_) {
-    // Bytes sent to oneself are already here; the message still goes through the loop so the
-    // engine never sees a delivery inside its own call.
-    Deliver(to, std::move(msg));
-    return;
-  }
   std::string body_key;
   if (body_resolver_) {
     Result<std::string> key = body_resolver_(msg);

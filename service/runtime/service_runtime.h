@@ -5,7 +5,8 @@
 //
 // A message that stands for object bytes (a data transfer) travels with them: a body
 // resolver, called on the loop thread for every outgoing message, names the bytes to attach,
-// and the network sends them from the site's object store (service/storage).
+// and the network sends them from the site's object store (service/storage). Messages to
+// this node itself go to the send function too, which delivers them back through Deliver().
 //
 // Threading: the Runtime methods are called by the engine on the loop thread; Deliver() is
 // thread-safe.

@@ -1,9 +1,6 @@
 #include "service/site/service_site.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstring>
+#include <filesystem>
 
 #include "service/site/object_bytes_routing.h"
 
@@ -12,9 +9,10 @@ namespace estate::service {
 Result<std::unique_ptr<ServiceSite>> ServiceSite::Open(SiteOptions options, JsonLog& log) {
   std::unique_ptr<ServiceSite> site(new ServiceSite(std::move(options), log));
   const SiteOptions& o = site->options_;
-  if (::mkdir(o.data_dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return Status::Internal("cannot create the data directory " + o.data_dir + ": " +
-                            std::strerror(errno));
+  std::error_code ec;
+  std::filesystem::create_directories(o.data_dir, ec);
+  if (ec) {
+    return Status::Internal("cannot create the data directory " + o.data_dir + ": " + ec.message());
   }
   Result<std::unique_ptr<RocksDbBlobStore>> store = RocksDbBlobStore::Open(o.data_dir + "/meta");
   if (!store.ok()) return store.status();
@@ -48,7 +46,16 @@ Result<std::unique_ptr<ServiceSite>> ServiceSite::Open(SiteOptions options, Json
   site->runtime_ = std::make_unique<ServiceRuntime>(
       o.self, site->loop_, *site->store_,
       [s](SiteId to, Message msg, std::string key) {
-        s->network_->Send(to, std::move(msg), std::move(key));
+        if (to != s->options_.self) return s->network_->Send(to, std::move(msg), std::move(key));
+        // To itself (a fetch the engine aimed here): the bytes must really be here, or the
+        // engine would record a residency it lacks; without them the message is lost, and
+        // the engine's retry or another transfer brings them.
+        std::optional<ContentAddress> address = ContentAddress::FromKey(key);
+        if (!key.empty() && !(address && s->objects_->Contains(*address))) {
+          ++s->rejected_deliveries_;
+          return;
+        }
+        s->runtime_->Deliver(to, std::move(msg));
       },
       log);
   site->engine_ = std::make_unique<EngineNode>(*site->runtime_, o.engine);

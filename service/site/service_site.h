@@ -66,6 +66,10 @@ class ServiceSite {
   Status SyncMetadata() { return store_->Sync(); }
 
   SiteId self() const { return options_.self; }
+  // The deployment's mount table (the same at every site; never changes).
+  const MountTable& mounts() const { return options_.engine.mounts; }
+  // Every site of the deployment.
+  const std::vector<SiteId>& sites() const { return options_.engine.sites; }
   int peer_port() const { return network_->port(); }
   void SetPeer(SiteId site, PeerAddress address) { network_->SetPeer(site, std::move(address)); }
   ObjectStore& objects() { return *objects_; }

@@ -81,7 +81,7 @@ class ReceivedBody : public BodySink {
 
 ObjectWriter::~ObjectWriter() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_) ::unlink(path_.c_str());
+  ::unlink(path_.c_str());
 }
 
 Status ObjectWriter::Append(std::string_view bytes) {
@@ -108,9 +108,10 @@ Result<ContentAddress> ObjectWriter::Commit(const std::optional<ContentAddress>&
   if (::fsync(fd_) != 0) return Errno("cannot fsync", path_);
   ::close(fd_);
   fd_ = -1;
+  // The staging name goes either way (the destructor removes it): the bytes now live under
+  // their address.
   Status s = store_.Install(path_, address);
   if (!s.ok()) return s;
-  committed_ = true;
   return address;
 }
 
@@ -152,7 +153,6 @@ Status ObjectStore::Install(const std::string& staged, const ContentAddress& add
   if (::link(staged.c_str(), final_path.c_str()) != 0) {
     if (errno != EEXIST) return Errno("cannot link", final_path);
     Result<bool> same = SameBytes(staged, final_path);
-    ::unlink(staged.c_str());
     if (!same.ok()) return same.status();
     if (!*same) {
       return Status::Conflict("different bytes with the same MD5, CRC32C and size as " +
@@ -160,7 +160,6 @@ Status ObjectStore::Install(const std::string& staged, const ContentAddress& add
     }
     return Status::Ok();  // identical bytes: already durable
   }
-  ::unlink(staged.c_str());
   return FsyncPath(final_path.substr(0, final_path.rfind('/')));
 }
 

@@ -35,7 +35,7 @@ class ObjectWriter {
  public:
   ObjectWriter(const ObjectWriter&) = delete;
   ObjectWriter& operator=(const ObjectWriter&) = delete;
-  // Removes the staged bytes unless they were committed.
+  // Removes the staging file (committed bytes stay under their address).
   ~ObjectWriter();
 
   Status Append(std::string_view bytes);
@@ -57,7 +57,6 @@ class ObjectWriter {
   Crc32cHasher crc_;
   Md5Hasher md5_;
   uint64_t size_ = 0;
-  bool committed_ = false;
 };
 
 class ObjectStore : public PeerBodyStore {
@@ -66,9 +65,9 @@ class ObjectStore : public PeerBodyStore {
   static Result<std::unique_ptr<ObjectStore>> Open(const std::string& dir);
 
   Result<std::unique_ptr<ObjectWriter>> NewWriter();
-  // Moves a complete file into the store under its content address, as Commit() does. The
-  // file must be on the same file system (e.g. a finished resumable upload under the data
-  // directory); it is gone from `path` afterwards.
+  // Links a complete file into the store under its content address, durably, as Commit()
+  // does. The file must be on the same file system (e.g. a finished resumable upload under the
+  // data directory) and is left in place: the caller removes it once it no longer needs it.
   Result<ContentAddress> Adopt(const std::string& path);
 
   bool Contains(const ContentAddress& address) const;
@@ -87,7 +86,7 @@ class ObjectStore : public PeerBodyStore {
 
   std::string PathOf(const ContentAddress& address) const;
   // Links the fsynced file `staged` to the address's name (or checks it equals the file
-  // already there), removes `staged` and fsyncs the directory.
+  // already there) and fsyncs the directory. `staged` stays.
   Status Install(const std::string& staged, const ContentAddress& address);
 
   std::string dir_;

@@ -190,7 +190,9 @@ Result<ContentAddress> UploadLease::Complete() {
 
 Status UploadLease::MarkFinished(const std::string& object_json) {
   finished_ = object_json;
-  return WriteDurably(sessions_.dir_, sessions_.PathOf(id_, ".done"), object_json);
+  Status s = WriteDurably(sessions_.dir_, sessions_.PathOf(id_, ".done"), object_json);
+  if (s.ok()) ::unlink(sessions_.PathOf(id_, ".part").c_str());
+  return s;
 }
 
 }  // namespace estate::service

@@ -51,9 +51,11 @@ class UploadLease {
   Status Append(std::string_view bytes);
   // fsyncs the appended bytes: after this, received() survives a crash.
   Status Sync();
-  // Moves the received bytes into the object store (see ObjectStore::Adopt).
+  // Puts the received bytes into the object store (see ObjectStore::Adopt). The session keeps
+  // them, so a final request that fails for a retryable reason can be sent again.
   Result<ContentAddress> Complete();
-  // Records the object the upload created; later requests see finished().
+  // Records the object the upload created and drops the session's copy of the bytes; later
+  // requests see finished().
   Status MarkFinished(const std::string& object_json);
 
  private:

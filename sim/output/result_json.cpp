@@ -3,6 +3,7 @@
 #include <map>
 
 #include "sim/output/run_result.h"
+#include "sim/output/t_visibility_json.h"
 
 namespace estate::sim {
 namespace {
@@ -212,6 +213,7 @@ json ResultJson(const Scenario& s, const RunRecord& r) {
     lag_sites[r.site_names[site]] = Stats(h);
   lag["by_site"] = lag_sites;
   j["replication_lag"] = lag;
+  j["t_visibility"] = TVisibilityJson(s, r);
   j["data_replication_lag"] = Stats(r.metrics.data_lag());
   j["rpo"] = Stats(r.metrics.rpo());
   j["data_rpo"] = Stats(r.metrics.data_rpo());

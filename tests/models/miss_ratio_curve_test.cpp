@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <list>
+#include <map>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -257,6 +258,111 @@ TEST(LruStackTest, ForgetRemovesAKeyFromLaterDistances) {
   EXPECT_EQ(d.objects, 2u);
   EXPECT_EQ(d.bytes, 400u);
   EXPECT_TRUE(stack.Access(2, 200).cold);
+}
+
+// The reference for an LruStack with forgetting: the keys most recent first, with sizes.
+class ListStack {
+ public:
+  StackDistance Access(uint64_t key, uint64_t size) {
+    StackDistance d;
+    uint64_t bytes = 0;
+    for (auto it = order_.begin(); it != order_.end(); ++it) {
+      if (it->key == key) {
+        d = {.cold = false, .objects = d.objects + 1, .bytes = bytes + size};
+        order_.erase(it);
+        break;
+      }
+      ++d.objects;
+      bytes += it->size;
+    }
+    if (d.cold) d = StackDistance{};
+    order_.push_front({key, size});
+    return d;
+  }
+  bool Forget(uint64_t key) {
+    for (auto it = order_.begin(); it != order_.end(); ++it) {
+      if (it->key != key) continue;
+      order_.erase(it);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::list<Request> order_;
+};
+
+TEST(LruStackTest, MatchesAListThroughForgettingAndRenumbering) {
+  LruStack stack;
+  ListStack reference;
+  SplitMix64 rng(5);
+  for (int step = 0; step < 40'000; ++step) {
+    const uint64_t key = rng.Next() % 400, size = rng.Next() % 10'000;
+    if (step % 7 == 0) {
+      ASSERT_EQ(stack.Forget(key), reference.Forget(key)) << "step " << step;
+      continue;
+    }
+    const StackDistance got = stack.Access(key, size), want = reference.Access(key, size);
+    ASSERT_EQ(got.cold, want.cold) << "step " << step;
+    ASSERT_EQ(got.objects, want.objects) << "step " << step;
+    ASSERT_EQ(got.bytes, want.bytes) << "step " << step;
+  }
+}
+
+// Enough entries for several sort-and-merge rounds of the histogram, with distances that repeat
+// (small ones) and that differ in every byte (so that each radix pass runs), against a map.
+template <typename W>
+void ExpectHistogramMatchesMap() {
+  DistanceHistogram<W> histogram;
+  std::map<uint64_t, W> reference;
+  W total{};
+  SplitMix64 rng(3);
+  for (int i = 0; i < 300'000; ++i) {
+    const uint64_t r = rng.Next();
+    const uint64_t distance = r % 3 == 0 ? r % 700 : r % 3 == 1 ? rng.Next() >> 24 : rng.Next();
+    const W weight = static_cast<W>(1 + rng.Next() % 1000);
+    histogram.Add(distance, weight);
+    reference[distance] += weight;
+    total += weight;
+  }
+  histogram.AddCold(W{5});
+  total += W{5};
+  const std::vector<std::pair<uint64_t, W>> reuses = histogram.Reuses();
+  EXPECT_EQ(reuses, (std::vector<std::pair<uint64_t, W>>(reference.begin(), reference.end())));
+  EXPECT_EQ(histogram.total(), total);
+  std::vector<uint64_t> sizes = {0, 1, 699, 700, uint64_t{1} << 39, uint64_t{1} << 63, UINT64_MAX};
+  for (int i = 0; i < 20; ++i)
+    sizes.push_back(rng.Next() >> (i % 40));
+  const std::vector<MrcPoint> curve = histogram.Curve(sizes);
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    W hits{};
+    for (auto it = reference.begin(); it != reference.end() && it->first <= sizes[i]; ++it)
+      hits += it->second;
+    const double expected = static_cast<double>(total - hits) / static_cast<double>(total);
+    EXPECT_EQ(curve[i].miss_ratio, expected) << "size " << sizes[i];
+    EXPECT_EQ(histogram.MissRatioAt(sizes[i]), expected) << "size " << sizes[i];
+  }
+  for (double target : {0.1, 0.5, 0.9}) {
+    W hits{};
+    uint64_t smallest = UINT64_MAX;
+    for (const auto& [distance, weight] : reference) {
+      hits += weight;
+      if (static_cast<double>(hits) / static_cast<double>(total) >= target) {
+        smallest = distance;
+        break;
+      }
+    }
+    EXPECT_EQ(histogram.SizeForHitRatio(target), smallest) << "target " << target;
+  }
+}
+
+TEST(DistanceHistogramTest, ExactWeightsMatchAMapThroughManyMerges) {
+  ExpectHistogramMatchesMap<uint64_t>();
+}
+
+TEST(DistanceHistogramTest, EstimatedWeightsMatchAMapThroughManyMerges) {
+  // Whole-number weights, so that every sum is exact in a double whatever its order.
+  ExpectHistogramMatchesMap<double>();
 }
 
 }  // namespace

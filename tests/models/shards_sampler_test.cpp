@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -241,6 +242,49 @@ TEST(ShardsSamplerTest, NothingSampledIsAnEmptyEstimate) {
   EXPECT_EQ(s.sampled_accesses(), 0u);
   EXPECT_EQ(s.MissRatioAt(10), 0.0);
   EXPECT_EQ(s.SizeForHitRatio(0.5, true), 0u);
+}
+
+TEST(ShardsSamplerTest, FixedSizeRoundsDistancesUpToEightSignificantBits) {
+  // Rate 1 samples every key, and the budget is never reached: only the rounding differs.
+  ShardsSampler fixed_size = MakeOrDie({.rate = 1.0, .max_keys = 100'000, .adjust = false});
+  ShardsSampler fixed_rate = MakeOrDie({.rate = 1.0, .adjust = false});
+  for (ShardsSampler* s : {&fixed_size, &fixed_rate}) {
+    s->Access(7, 3);
+    for (uint64_t key = 100; key < 1100; ++key)
+      s->Access(key, 1);
+    s->Access(7, 3);  // 1001 keys deep (0b1111101001), 1003 bytes (0b1111101011)
+    s->Access(7, 3);  // 1 deep, 3 bytes: few enough bits to stay exact
+  }
+  using Reuses = std::vector<std::pair<uint64_t, double>>;
+  EXPECT_EQ(fixed_rate.ObjectHistogram().Reuses(), (Reuses{{1, 1.0}, {1001, 1.0}}));
+  EXPECT_EQ(fixed_size.ObjectHistogram().Reuses(), (Reuses{{1, 1.0}, {1004, 1.0}}));
+  EXPECT_EQ(fixed_rate.ByteHistogram().Reuses(), (Reuses{{3, 3.0}, {1003, 3.0}}));
+  EXPECT_EQ(fixed_size.ByteHistogram().Reuses(), (Reuses{{3, 3.0}, {1004, 3.0}}));
+  // Rounding up errs towards misses: the 1001-deep reuse misses in a cache of 1003 objects.
+  // 1003 accesses, 1001 of them cold.
+  EXPECT_EQ(fixed_size.MissRatioAt(1003), 1002.0 / 1003);
+  EXPECT_EQ(fixed_size.MissRatioAt(1004), 1001.0 / 1003);
+  EXPECT_EQ(fixed_rate.MissRatioAt(1003), 1001.0 / 1003);
+}
+
+TEST(ShardsSamplerTest, FixedSizeMemoryIsBoundedWhateverTheTraceLength) {
+  // 2e6 accesses to 5000 keys of up to 1 MB: about 4e5 sampled reuses whose byte distances
+  // are nearly all different, which a fixed-rate histogram would keep one by one.
+  ShardsSampler s = MakeOrDie({.rate = 1.0, .max_keys = 1000, .seed = 4});
+  SplitMix64 rng(8);
+  for (int i = 0; i < 2'000'000; ++i) {
+    const uint64_t key = rng.Next() % 5000;
+    s.Access(key, 1 + SplitMix64(key).Next() % 1'000'000);
+  }
+  EXPECT_LE(s.tracked_keys(), 1000u);
+  EXPECT_GT(s.sampled_accesses(), 200'000u);
+  for (const DistanceHistogram<double>& h : {s.ObjectHistogram(), s.ByteHistogram()}) {
+    const std::vector<std::pair<uint64_t, double>> reuses = h.Reuses();
+    EXPECT_LE(reuses.size(), 256u + 56 * 128);  // exact below 256, then 128 per power of two
+    for (const auto& [distance, weight] : reuses)
+      ASSERT_LE(std::bit_width(distance) - std::countr_zero(distance), 8) << distance;
+  }
+  EXPECT_GT(s.ByteHistogram().Reuses().size(), 1000u);  // many distances, if rounded
 }
 
 }  // namespace

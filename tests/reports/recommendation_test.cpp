@@ -130,6 +130,19 @@ TEST(Recommendation, OnlyStrongQualifying) {
             r.sentences.end());
 }
 
+TEST(Recommendation, OneModeCompared) {
+  ModeComparison c = FiveModes();
+  c.modes.erase(c.modes.begin() + 1, c.modes.end());
+  const Recommendation r = Recommend(c);
+  EXPECT_EQ(r.mode, std::optional<std::string>("strong"));
+  EXPECT_EQ(r.sentences.front(),
+            "Recommended: strong, the only mode compared; it met the scenario's expectations and "
+            "kept availability at or above 99.900% (p99 write latency 52.1 ms).");
+  EXPECT_EQ(r.sentences.back(),
+            "GCS egress was 1.5 GiB (0.03 USD) under strong and WAN traffic was 3.0 GiB under "
+            "strong, over 30 s simulated.");
+}
+
 TEST(Recommendation, TiesGoToFewerStaleReadsThenTheStrongerMode) {
   ModeComparison c = FiveModes();
   ModeNamed(c, "session").write.p99_s = 0.0019;

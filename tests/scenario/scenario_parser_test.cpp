@@ -114,7 +114,7 @@ TEST(ScenarioParserTest, MalformedScenariosGetExactMessages) {
       {"/sizing/error_seeds", 0,
        "bad.json: /sizing/error_seeds: expected an integer from 1 to 32, found 0"},
       {"/expectations/0", "latency.p99 < 1s",
-       R"(bad.json: /expectations/0: expected a metric of the run's result (availability, cache, cache_sizing, conflicts, data_replication_lag, data_rpo, delete_latency, egress_bytes, engine, hit_ratio, links, list_latency, operations, read_latency, replication_lag, rpo, run, sampling, stale_reads, unavailable_ops, wan_bytes, wan_peak_bps, write_latency), found "latency.p99 < 1s")"},
+       R"(bad.json: /expectations/0: expected a metric of the run's result (availability, cache, cache_sizing, conflicts, data_replication_lag, data_rpo, delete_latency, egress_bytes, engine, hit_ratio, links, list_latency, operations, read_latency, replication_lag, rpo, run, sampling, stale_reads, t_visibility, unavailable_ops, wan_bytes, wan_peak_bps, write_latency), found "latency.p99 < 1s")"},
       {"/sites/0/kind", "onprem",
        R"(bad.json: /sites: expected exactly one site of kind "gcp", found 0)"},
       {"/colour", "blue",

@@ -50,6 +50,13 @@ TEST(SiteReplication, AWriteAtOneSiteBringsItsBytesToEveryReplicaAndToGcs) {
       return m.ok() && m->generation == meta->generation;
     }));
   }
+  // An empty object travels as an empty body.
+  Result<ObjectMeta> empty = testing::PutObject(sites.site(2), "bkt", "empty", "");
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  const ContentAddress none = *ContentAddress::Of(*empty);
+  for (SiteId s : {0, 1}) {
+    EXPECT_TRUE(Eventually([&] { return sites.site(s).objects().Contains(none); })) << s;
+  }
   EXPECT_EQ(sites.site(0).rejected_deliveries(), 0u);
 }
 
