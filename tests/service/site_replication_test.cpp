@@ -27,10 +27,7 @@ MountTable Mounts() {
   return t;
 }
 
-// Disabled at the end of session 3: it fails on the service code as committed (site 0 rejects
-// 40 deliveries and the empty object never arrives), work on issue 9 was in progress. Re-enable
-// before issue 9 can be resolved.
-TEST(SiteReplication, DISABLED_AWriteAtOneSiteBringsItsBytesToEveryReplicaAndToGcs) {
+TEST(SiteReplication, AWriteAtOneSiteBringsItsBytesToEveryReplicaAndToGcs) {
   LoopbackSites sites(3, Mounts());
   ASSERT_TRUE(testing::CreateBucket(sites.site(1), "bkt").ok());
   ASSERT_TRUE(testing::BucketEverywhere(sites, 3, "bkt"));
