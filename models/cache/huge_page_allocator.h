@@ -32,9 +32,8 @@ class HugePageAllocator {
     if (bytes >= kHugePage) AdviseHugePages(p, bytes);
     return static_cast<T*>(p);
   }
-  void deallocate(T* p, size_t n) {
-    ::operator delete(p, n * sizeof(T), AlignmentFor(n * sizeof(T)));
-  }
+  // Unsized: clang offers sized deallocation only under -fsized-deallocation.
+  void deallocate(T* p, size_t n) { ::operator delete(p, AlignmentFor(n * sizeof(T))); }
 
   template <typename U>
   bool operator==(const HugePageAllocator<U>&) const {
