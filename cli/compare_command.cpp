@@ -9,6 +9,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/child_process.h"
+#include "cli/command_inputs.h"
 #include "models/cost/price_table.h"
 #include "models/units.h"
 #include "reports/compare/comparison_output.h"
@@ -96,13 +97,9 @@ reports::ModeFigures FiguresOf(const std::string& mode, const std::filesystem::p
 }
 
 int Compare(const CompareArgs& a) {
-  const ScenarioParse parse = LoadScenario(a.scenario);
-  if (!parse.ok()) {
-    for (const std::string& line : parse.Messages())
-      std::cerr << line << '\n';
-    return 2;
-  }
-  const Scenario& scenario = parse.scenario;
+  const std::optional<Scenario> loaded = LoadScenarioOrReport(a.scenario);
+  if (!loaded) return 2;
+  const Scenario& scenario = *loaded;
   Result<std::vector<ConsistencyMode>> modes = ParseModes(a.modes);
   if (!modes.ok()) {
     std::cerr << modes.status().message() << '\n';
@@ -117,21 +114,12 @@ int Compare(const CompareArgs& a) {
   }
   DurationNs duration = scenario.duration;
   if (!a.duration.empty()) {
-    const std::optional<double> d = ParseDurationNs(a.duration);
-    if (!d || *d <= 0) {
-      std::cerr << "--duration: expected a positive duration such as 10min, found \"" << a.duration
-                << "\"\n";
-      return 2;
-    }
-    duration = static_cast<DurationNs>(*d);
+    const std::optional<DurationNs> d = ParseDurationOption(a.duration);
+    if (!d) return 2;
+    duration = *d;
   }
-  const std::filesystem::path scenario_dir = std::filesystem::path(a.scenario).parent_path();
-  const std::string prices_path = (scenario_dir / scenario.prices).string();
-  Result<PriceTable> prices = PriceTable::Read(prices_path);
-  if (!prices.ok()) {
-    std::cerr << prices.status().message() << '\n';
-    return 2;
-  }
+  const std::optional<PriceTable> prices = ReadScenarioPrices(a.scenario, scenario);
+  if (!prices) return 2;
   Result<Price> egress = prices->Find(kEgressPrice);
   if (!egress.ok()) {
     std::cerr << egress.status().message() << '\n';
@@ -152,7 +140,8 @@ int Compare(const CompareArgs& a) {
       std::cerr << dir.string() << ": cannot create the output directory: " << ec.message() << '\n';
       return 3;
     }
-    const nlohmann::json copy = reports::ScenarioInMode(doc, mode, scenario_dir);
+    const nlohmann::json copy =
+        reports::ScenarioInMode(doc, mode, std::filesystem::path(a.scenario).parent_path());
     if (!WriteFileAtomically(dir / "scenario.json", copy.dump(2) + "\n")) return 3;
     runs.push_back(RunOf(a, dir));
     dirs.push_back(dir);

@@ -4,6 +4,7 @@
 #include "cli/compare_command.h"
 #include "cli/demo_command.h"
 #include "cli/merge_command.h"
+#include "cli/report_command.h"
 #include "cli/run_command.h"
 #include "cli/serve_command.h"
 #include "cli/size_command.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   estate::AddCompareCommand(app);
   estate::AddSweepCommand(app);
   estate::AddMergeCommand(app);
+  estate::AddReportCommand(app);
   estate::AddServeCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

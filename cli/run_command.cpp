@@ -10,7 +10,9 @@
 
 #include "cli/atomic_file.h"
 #include "cli/child_process.h"
+#include "cli/command_inputs.h"
 #include "cli/progress_reporter.h"
+#include "cli/scenario_copy.h"
 #include "models/units.h"
 #include "sim/output/run_result.h"
 #include "sim/output/seed_spread.h"
@@ -99,21 +101,13 @@ std::string Summary(const nlohmann::json& r) {
 }
 
 int Run(const RunArgs& a) {
-  const ScenarioParse parse = LoadScenario(a.scenario);
-  if (!parse.ok()) {
-    for (const std::string& line : parse.Messages())
-      std::cerr << line << '\n';
-    return 2;
-  }
-  Scenario scenario = parse.scenario;
+  std::optional<Scenario> loaded = LoadScenarioOrReport(a.scenario);
+  if (!loaded) return 2;
+  Scenario& scenario = *loaded;
   if (!a.duration.empty()) {
-    const std::optional<double> d = ParseDurationNs(a.duration);
-    if (!d || *d <= 0) {
-      std::cerr << "--duration: expected a positive duration such as 10min, found \"" << a.duration
-                << "\"\n";
-      return 2;
-    }
-    scenario.duration = static_cast<DurationNs>(*d);
+    const std::optional<DurationNs> d = ParseDurationOption(a.duration);
+    if (!d) return 2;
+    scenario.duration = *d;
   }
   ProgressStyle style = isatty(STDERR_FILENO) ? ProgressStyle::kBar : ProgressStyle::kNone;
   if (a.progress == "json") style = ProgressStyle::kJson;
@@ -172,7 +166,8 @@ int Run(const RunArgs& a) {
   const bool written =
       WriteFileAtomically(dir / "result.json", result.dump(2) + "\n") &&
       WriteFileAtomically(dir / "timeseries.csv", sim::TimeseriesCsv(*record)) &&
-      WriteFileAtomically(dir / "junit.xml", sim::JunitXml(scenario.name, outcomes));
+      WriteFileAtomically(dir / "junit.xml", sim::JunitXml(scenario.name, outcomes)) &&
+      WriteScenarioCopy(a.scenario, dir, {a.duration, a.seed, a.no_failures});
   nlohmann::json done = {
       {"out", a.out}, {"expectations", outcomes.size()}, {"expectations_failed", failed}};
   const std::string body = done.dump();

@@ -7,6 +7,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/child_process.h"
+#include "cli/command_inputs.h"
 #include "models/cost/price_table.h"
 #include "reports/sizing/analytical_sizing.h"
 #include "reports/sizing/size_report.h"
@@ -51,20 +52,11 @@ nlohmann::json ReadResult(const ChildCommand& c, int code) {
 }
 
 int Size(const SizeArgs& a) {
-  const ScenarioParse parse = LoadScenario(a.scenario);
-  if (!parse.ok()) {
-    for (const std::string& line : parse.Messages())
-      std::cerr << line << '\n';
-    return 2;
-  }
-  const Scenario& scenario = parse.scenario;
-  const std::filesystem::path scenario_dir = std::filesystem::path(a.scenario).parent_path();
-  const std::string prices_path = (scenario_dir / scenario.prices).string();
-  Result<PriceTable> prices = PriceTable::Read(prices_path);
-  if (!prices.ok()) {
-    std::cerr << prices.status().message() << '\n';
-    return 2;
-  }
+  const std::optional<Scenario> loaded = LoadScenarioOrReport(a.scenario);
+  if (!loaded) return 2;
+  const Scenario& scenario = *loaded;
+  const std::optional<PriceTable> prices = ReadScenarioPrices(a.scenario, scenario);
+  if (!prices) return 2;
   Result<reports::AnalyticalSizing> analytical = reports::AnalyseScenario(scenario);
   if (!analytical.ok()) {
     std::cerr << a.scenario << ": " << analytical.status().message() << '\n';
@@ -81,7 +73,7 @@ int Size(const SizeArgs& a) {
   in.scenario = &scenario;
   in.analytical = &*analytical;
   in.prices = &*prices;
-  in.prices_origin = prices_path;
+  in.prices_origin = ScenarioPricesPath(a.scenario, scenario);
   in.normal = nullptr;
   in.with_failures = nullptr;
   if (!a.analytical_only) {

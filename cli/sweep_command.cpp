@@ -7,6 +7,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/child_process.h"
+#include "cli/command_inputs.h"
 #include "cli/sweep_summary_files.h"
 #include "models/units.h"
 #include "reports/sweep/sweep_directory.h"
@@ -32,25 +33,13 @@ struct SweepArgs {
 
 // The plan, or the reason there is none on stderr.
 std::optional<reports::SweepPlan> Plan(const SweepArgs& a) {
-  const ScenarioParse base = LoadScenario(a.scenario);
-  if (!base.ok()) {
-    for (const std::string& line : base.Messages())
-      std::cerr << line << '\n';
-    return std::nullopt;
-  }
+  if (!LoadScenarioOrReport(a.scenario)) return std::nullopt;
   Result<json> document = reports::ReadJsonFile(a.scenario);
   if (!document.ok()) {
     std::cerr << document.status().message() << '\n';
     return std::nullopt;
   }
-  if (!a.duration.empty()) {
-    const std::optional<double> d = ParseDurationNs(a.duration);
-    if (!d || *d <= 0) {
-      std::cerr << "--duration: expected a positive duration such as 10min, found \"" << a.duration
-                << "\"\n";
-      return std::nullopt;
-    }
-  }
+  if (!a.duration.empty() && !ParseDurationOption(a.duration)) return std::nullopt;
   std::vector<reports::SweepParameter> parameters;
   for (const std::string& arg : a.params) {
     Result<reports::SweepParameter> p = reports::ParseSweepParameter(arg);

@@ -9,6 +9,7 @@
 
 #include "engine/mount/mount_table.h"
 #include "sim/scenario/json_reader.h"
+#include "sim/scenario/mount_spec_reader.h"
 
 namespace estate::service {
 namespace {
@@ -88,78 +89,50 @@ void ReadSites(const json& doc, JsonReader& r, std::vector<SiteEntry>* sites) {
       true);
 }
 
+// The scenario's mount reader, then the site names resolved against this configuration's
+// sites; an unknown site is reported where it was written.
 void ReadMounts(const json& doc, JsonReader& r, const std::map<std::string, SiteId>& ids,
                 MountTable* table) {
-  r.Array(
-      doc, "", "mounts",
-      [&](const json& e, const std::string& p) {
-        if (!e.is_object()) return r.Error(p, "a mount object", &e);
-        const size_t errors_before = r.errors().size();
-        r.CheckKnownKeys(e, p,
-                         {"path", "home", "replicas", "consistency", "staleness", "placement",
-                          "write_back", "priority", "cache"});
-        std::string path;
-        r.String(e, p, "path", &path, true);
-        MountPolicy policy;
-        std::string home;
-        if (r.String(e, p, "home", &home, true)) {
-          auto it = ids.find(home);
-          if (it == ids.end()) {
-            r.Error(JsonReader::Child(p, "home"), "the id of a site in \"sites\"", &e["home"]);
-          } else {
-            policy.home = it->second;
-          }
-        }
-        r.Array(e, p, "replicas", [&](const json& site, const std::string& sp) {
-          auto it = site.is_string() ? ids.find(site.get<std::string>()) : ids.end();
-          if (it == ids.end()) return r.Error(sp, "the id of a site in \"sites\"", &site);
-          policy.replicas.add(it->second);
-        });
-        std::string text;
-        if (r.String(e, p, "consistency", &text, true)) {
-          if (auto mode = ParseConsistencyMode(text)) {
-            policy.mode = *mode;
-          } else {
-            r.Error(JsonReader::Child(p, "consistency"),
-                    "one of strong, sync-sites, bounded-staleness, session, eventual",
-                    &e["consistency"]);
-          }
-        }
-        if (const json* st = r.Object(e, p, "staleness")) {
-          const std::string sp = JsonReader::Child(p, "staleness");
-          r.CheckKnownKeys(*st, sp, {"max_versions", "max_lag"});
-          r.Integer(*st, sp, "max_versions", &policy.staleness.max_versions, false, 1, INT64_MAX);
-          r.Duration(*st, sp, "max_lag", &policy.staleness.max_lag);
-        }
-        if (r.String(e, p, "placement", &text)) {
-          if (auto pl = ParsePlacement(text)) {
-            policy.placement = *pl;
-          } else {
-            r.Error(JsonReader::Child(p, "placement"), "\"replicate-on-write\" or \"read-through\"",
-                    &e["placement"]);
-          }
-        }
-        r.Bool(e, p, "write_back", &policy.write_back);
-        int64_t priority = 0;
-        if (r.Integer(e, p, "priority", &priority, false, -1000, 1000)) {
-          policy.priority = static_cast<int>(priority);
-        }
-        if (const json* c = r.Object(e, p, "cache")) {
-          const std::string cp = JsonReader::Child(p, "cache");
-          r.CheckKnownKeys(*c, cp, {"pinned_prefixes"});
-          r.Array(*c, cp, "pinned_prefixes", [&](const json& v, const std::string& vp) {
-            if (!v.is_string()) return r.Error(vp, "a prefix string", &v);
-            policy.cache.pinned_prefixes.push_back(v.get<std::string>());
-          });
-        }
-        if (path.empty() || r.errors().size() > errors_before) return;
-        Status added = table->Add(path, policy);
-        if (!added.ok()) {
-          r.Error(JsonReader::Child(p, "path"), "\"bucket/\" or \"bucket/prefix/\" used once",
-                  added.message());
-        }
-      },
-      true);
+  std::vector<MountSpec> specs;
+  const size_t errors_before = r.errors().size();
+  ReadMountSpecs(doc, r, &specs);
+  // Specs line up with the array's entries unless an entry was not an object (then it has
+  // been reported, and there is nothing to resolve against).
+  const json* array = doc.contains("mounts") ? &doc["mounts"] : nullptr;
+  if (array == nullptr || !array->is_array() || array->size() != specs.size()) return;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const MountSpec& m = specs[i];
+    const json& e = doc["mounts"][i];
+    const std::string p = "/mounts/" + std::to_string(i);
+    bool known = true;
+    // `where` is the JSON value named, for the message; only looked up when a name was read.
+    auto id_of = [&](const std::string& name, const std::string& at, const json* where) {
+      auto it = name.empty() ? ids.end() : ids.find(name);
+      if (it != ids.end()) return it->second;
+      if (!name.empty()) r.Error(at, "the id of a site in \"sites\"", where);
+      known = false;  // an empty name is missing or not a string: the reader reported it
+      return SiteId{0};
+    };
+    const SiteId home =
+        id_of(m.home, JsonReader::Child(p, "home"), m.home.empty() ? nullptr : &e["home"]);
+    SiteSet replicas;
+    const json* listed = e.contains("replicas") ? &e["replicas"] : nullptr;
+    if (listed != nullptr && listed->size() == m.replicas.size()) {
+      for (size_t j = 0; j < m.replicas.size(); ++j) {
+        replicas.add(id_of(m.replicas[j],
+                           JsonReader::Child(p, "replicas") + "/" + std::to_string(j),
+                           &(*listed)[j]));
+      }
+    } else if (!m.replicas.empty()) {
+      known = false;  // an entry was not a string: reported by the reader
+    }
+    if (!known || r.errors().size() > errors_before) continue;
+    Status added = table->Add(m.path, ToMountPolicy(m, home, replicas));
+    if (!added.ok()) {
+      r.Error(JsonReader::Child(p, "path"), "\"bucket/\" or \"bucket/prefix/\" used once",
+              added.message());
+    }
+  }
 }
 
 void ReadLimits(const json& doc, JsonReader& r, HttpOptions* http) {

@@ -99,6 +99,10 @@ class GcsApi {
   // The whole body, or nullopt with *error filled.
   std::optional<std::string> ReadBody(Exchange& x, uint64_t limit, std::optional<ApiError>* error);
   DurationNs Remaining(const Exchange& x) const;
+  // Waits until this site's namespace shows bucket `name` created (exists) or deleted (!exists),
+  // at most until the request's deadline. Returns the bucket when it exists. Errors: 503 at the
+  // deadline.
+  Result<BucketMeta> AwaitLocalBucket(Exchange& x, const std::string& name, bool exists);
 
   // The engine's answer for an object, and its bytes made present at this site (fetched from
   // another site when needed). Errors: the engine's; 503 when the bytes cannot be had.

@@ -31,21 +31,29 @@ void GcsApi::InsertBucket(Exchange& x) {
         });
       });
   if (!created.ok()) return Fail(x, created.status());
-  // The log's leader answered; wait until this site has applied the creation too, so the
-  // client's next request here finds the bucket.
+  Result<BucketMeta> b = AwaitLocalBucket(x, name, /*exists=*/true);
+  if (!b.ok()) return Fail(x, b.status());
+  Status synced = site_.SyncMetadata();
+  if (!synced.ok()) return Fail(x, synced);
+  Reply(x, 200, BucketJson(*b, x.base_url));
+}
+
+Result<BucketMeta> GcsApi::AwaitLocalBucket(Exchange& x, const std::string& name, bool exists) {
+  // The log's leader answered; this site applies the change when it learns the commit (a
+  // heartbeat later at a follower). Waiting for it here lets the client's next request at this
+  // site see its own change, as GCS's strongly consistent bucket operations do.
   for (;;) {
-    Result<BucketMeta> b = site_.Inspect<BucketMeta>(Remaining(x), [name](const EngineNode& e) {
-      Result<BucketMeta> r = e.ns().GetBucket(name);
-      return r.ok() ? *r : BucketMeta{};
-    });
-    if (!b.ok()) return Fail(x, b.status());
-    if (!b->name.empty()) {
-      Status synced = site_.SyncMetadata();
-      if (!synced.ok()) return Fail(x, synced);
-      return Reply(x, 200, BucketJson(*b, x.base_url));
-    }
+    Result<std::optional<BucketMeta>> b = site_.Inspect<std::optional<BucketMeta>>(
+        Remaining(x), [name](const EngineNode& e) -> std::optional<BucketMeta> {
+          Result<BucketMeta> r = e.ns().GetBucket(name);
+          if (!r.ok()) return std::nullopt;
+          return *r;
+        });
+    if (!b.ok()) return b.status();
+    if (b->has_value() == exists) return b->value_or(BucketMeta{});
     if (std::chrono::steady_clock::now() > x.deadline) {
-      return Fail(x, Status::Unavailable("bucket created, but not yet visible at this site"));
+      return Status::Unavailable(std::string("bucket ") + (exists ? "created" : "deleted") +
+                                 ", but the change is not yet applied at this site");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
@@ -85,6 +93,8 @@ void GcsApi::DeleteBucket(Exchange& x) {
         });
       });
   if (!deleted.ok()) return Fail(x, deleted.status());
+  Result<BucketMeta> gone = AwaitLocalBucket(x, name, /*exists=*/false);
+  if (!gone.ok()) return Fail(x, gone.status());
   Status synced = site_.SyncMetadata();
   if (!synced.ok()) return Fail(x, synced);
   x.res.status = 204;

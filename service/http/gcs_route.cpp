@@ -208,6 +208,7 @@ Result<GcsRoute> RouteGcsRequest(std::string_view method, std::string_view targe
   if (method == "POST") {
     // .../o/SRC/copyTo/b/DB/o/DEST, .../o/SRC/rewriteTo/b/DB/o/DEST, .../o/DEST/compose
     if (n == 5 && seg[4] == "compose") {
+      if (seg[3].empty()) return NoSuchPath(method, path);
       r.op = GcsOp::kObjectCompose;
       r.object = seg[3];
       return r;

@@ -7,7 +7,7 @@
 namespace estate::service {
 
 Result<std::unique_ptr<ServiceSite>> ServiceSite::Open(SiteOptions options, JsonLog& log) {
-  std::unique_ptr<ServiceSite> site(new ServiceSite(std::move(options), log));
+  std::unique_ptr<ServiceSite> site(new ServiceSite(std::move(options)));
   const SiteOptions& o = site->options_;
   std::error_code ec;
   std::filesystem::create_directories(o.data_dir, ec);

@@ -79,10 +79,9 @@ class ServiceSite {
   uint64_t rejected_deliveries() const { return rejected_deliveries_; }
 
  private:
-  ServiceSite(SiteOptions options, JsonLog& log) : options_(std::move(options)), log_(log) {}
+  explicit ServiceSite(SiteOptions options) : options_(std::move(options)) {}
 
   SiteOptions options_;
-  JsonLog& log_;
   std::unique_ptr<RocksDbBlobStore> store_;
   std::unique_ptr<ObjectStore> objects_;
   EventLoop loop_;

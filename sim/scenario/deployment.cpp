@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "sim/scenario/mount_spec_reader.h"
+
 namespace estate {
 namespace {
 
@@ -48,16 +50,8 @@ Result<Deployment> DeploymentFromScenario(const Scenario& scenario) {
   d.engine.mounts = MountTable(static_cast<int>(d.site_names.size()));
   std::set<std::string> buckets;
   for (const MountSpec& m : scenario.mounts) {
-    MountPolicy p;
-    p.home = d.IdOf(m.home);
-    p.replicas = SitesNamed(d, m.replicas);
-    p.mode = m.mode;
-    p.staleness = m.staleness;
-    p.placement = m.placement;
-    p.write_back = m.write_back;
-    p.priority = m.priority;
-    p.cache.pinned_prefixes = m.pinned_prefixes;
-    Status s = d.engine.mounts.Add(m.path, p);
+    Status s =
+        d.engine.mounts.Add(m.path, ToMountPolicy(m, d.IdOf(m.home), SitesNamed(d, m.replicas)));
     if (!s.ok()) return s;
     buckets.insert(m.path.substr(0, m.path.find('/')));
   }

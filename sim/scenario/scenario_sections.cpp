@@ -8,6 +8,7 @@
 
 #include "engine/mount/mount_table.h"
 #include "sim/scenario/expectation_parser.h"
+#include "sim/scenario/mount_spec_reader.h"
 
 namespace estate {
 namespace {
@@ -117,63 +118,6 @@ void ReadLinks(const json& doc, JsonReader& r, std::vector<LinkSpec>* links) {
         r.Duration(e, p, "mtbf", &l.mtbf);
         r.Duration(e, p, "mttr", &l.mttr);
         links->push_back(std::move(l));
-      },
-      true);
-}
-
-void ReadMounts(const json& doc, JsonReader& r, std::vector<MountSpec>* mounts) {
-  r.Array(
-      doc, "", "mounts",
-      [&](const json& e, const std::string& p) {
-        if (!e.is_object()) return r.Error(p, "a mount object", &e);
-        r.CheckKnownKeys(e, p,
-                         {"path", "home", "replicas", "consistency", "staleness", "placement",
-                          "write_back", "priority", "cache"});
-        MountSpec m;
-        r.String(e, p, "path", &m.path, true);
-        r.String(e, p, "home", &m.home, true);
-        r.Array(e, p, "replicas", [&](const json& site, const std::string& sp) {
-          if (!site.is_string()) return r.Error(sp, "a site id", &site);
-          m.replicas.push_back(site.get<std::string>());
-        });
-        std::string text;
-        if (r.String(e, p, "consistency", &text, true)) {
-          if (auto mode = ParseConsistencyMode(text)) {
-            m.mode = *mode;
-          } else {
-            r.Error(JsonReader::Child(p, "consistency"),
-                    "one of strong, sync-sites, bounded-staleness, session, eventual",
-                    &e["consistency"]);
-          }
-        }
-        if (const json* st = r.Object(e, p, "staleness")) {
-          const std::string sp = JsonReader::Child(p, "staleness");
-          r.CheckKnownKeys(*st, sp, {"max_versions", "max_lag"});
-          r.Integer(*st, sp, "max_versions", &m.staleness.max_versions, false, 1, INT64_MAX);
-          r.Duration(*st, sp, "max_lag", &m.staleness.max_lag);
-        }
-        if (r.String(e, p, "placement", &text)) {
-          if (auto pl = ParsePlacement(text)) {
-            m.placement = *pl;
-          } else {
-            r.Error(JsonReader::Child(p, "placement"), "\"replicate-on-write\" or \"read-through\"",
-                    &e["placement"]);
-          }
-        }
-        r.Bool(e, p, "write_back", &m.write_back);
-        int64_t priority = 0;
-        if (r.Integer(e, p, "priority", &priority, false, -1000, 1000)) {
-          m.priority = static_cast<int>(priority);
-        }
-        if (const json* c = r.Object(e, p, "cache")) {
-          const std::string cp = JsonReader::Child(p, "cache");
-          r.CheckKnownKeys(*c, cp, {"pinned_prefixes"});
-          r.Array(*c, cp, "pinned_prefixes", [&](const json& v, const std::string& vp) {
-            if (!v.is_string()) return r.Error(vp, "a prefix string", &v);
-            m.pinned_prefixes.push_back(v.get<std::string>());
-          });
-        }
-        mounts->push_back(std::move(m));
       },
       true);
 }
@@ -429,7 +373,7 @@ void ReadScenario(const json& doc, JsonReader& r, Scenario* s) {
   ReadSimulation(doc, r, &s->simulation);
   ReadSites(doc, r, &s->sites);
   ReadLinks(doc, r, &s->links);
-  ReadMounts(doc, r, &s->mounts);
+  ReadMountSpecs(doc, r, &s->mounts);
   ReadWorkload(doc, r, &s->workload);
   ReadFailures(doc, r, &s->failures);
   ReadExpectations(doc, r, &s->expectations);

@@ -51,6 +51,10 @@ TEST(GcsRoute, CopyRewriteAndCompose) {
   GcsRoute compose = Route("POST", "/storage/v1/b/bkt/o/whole/compose");
   EXPECT_EQ(compose.op, GcsOp::kObjectCompose);
   EXPECT_EQ(compose.object, "whole");
+  // No destination name (found by gcs_route_fuzz): no operation, as for copy and rewrite.
+  EXPECT_EQ(RouteGcsRequest("POST", "/b/bkt/o//compose").status().message(),
+            "no operation at POST /b/bkt/o//compose");
+  EXPECT_TRUE(RouteGcsRequest("POST", "/b/src/o//copyTo/b/dst/o/c").status().IsNotFound());
 }
 
 TEST(GcsRoute, EncodedSlashesStayInTheNameAndUnencodedOnesJoinIt) {

@@ -1,11 +1,8 @@
 // `estate serve` as a process: configuration errors, serving, and the SIGTERM drain that lets
 // a request in progress finish before the process exits.
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
@@ -13,20 +10,17 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "service/runtime/tcp_socket.h"
 #include "tests/service/eventually.h"
 #include "tests/service/scratch_dir.h"
+#include "tests/service/serve_process.h"
 #include "tests/support/cli_runner.h"
 
 namespace estate::service {
 namespace {
 
 using nlohmann::json;
-
-int FreePort() {
-  Result<TcpSocket> s = TcpSocket::Listen("127.0.0.1", 0);
-  return s.ok() ? s->LocalPort() : 0;
-}
+using testing::FreePort;
+using testing::ServeProcess;
 
 // A one-site deployment (the GCP site alone) on free ports.
 json Config(int http_port, int peer_port) {
@@ -40,39 +34,6 @@ json Config(int http_port, int peer_port) {
           {"mounts", {{{"path", "bkt/"}, {"home", "gcp"}, {"consistency", "strong"}}}},
           {"log_level", "warning"}};
 }
-
-class ServeProcess {
- public:
-  ServeProcess(const std::string& config, const std::string& log) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-      dup2(fd, 2);
-      execl(ESTATE_CLI_PATH, ESTATE_CLI_PATH, "serve", "--config", config.c_str(), nullptr);
-      _exit(127);
-    }
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && exit_code_ < 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  void Signal(int sig) { kill(pid_, sig); }
-  // The exit code, or -1 while running.
-  int Poll() {
-    if (exit_code_ >= 0) return exit_code_;
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    return exit_code_;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int exit_code_ = -1;
-};
 
 TEST(ServeCommand, InvalidConfigurationsExitWith2NamingFileAndPointer) {
   testing::ScratchDir dir;

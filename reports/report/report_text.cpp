@@ -1,0 +1,67 @@
+#include "reports/report/report_text.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "reports/compare/figure_text.h"
+
+namespace estate::reports {
+namespace {
+
+std::string Format(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string Bandwidth(double bps) {
+  if (std::fabs(bps) < 1e9) return Format("%.1f Mb/s", bps / 1e6);
+  return Format("%.2f Gb/s", bps / 1e9);
+}
+
+std::string DecimalBytes(double bytes) {
+  static const char* const kUnits[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  if (std::fabs(bytes) < 1000) return Format("%.0f B", bytes);
+  double v = bytes;
+  int unit = -1;
+  while (std::fabs(v) >= 1000 && unit < 5) {
+    v /= 1000;
+    ++unit;
+  }
+  return Format("%.1f ", v) + kUnits[unit];
+}
+
+std::string Terabytes(double bytes) {
+  return Format("%.1f TB", bytes / 1e12);
+}
+
+std::string Count(uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string Number(double v) {
+  return Format("%g", v);
+}
+
+std::string ResultFigure(const std::string& path, double v) {
+  auto ends = [&](const std::string& suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  auto has = [&](const char* word) { return path.find(word) != std::string::npos; };
+  if (ends("_bps")) return Bandwidth(v);
+  if (ends("_bytes")) return DecimalBytes(v);
+  if (has("availability") || has("ratio")) return Percent(v, 3);
+  if (has("latency") || has("lag") || has("rpo")) return Latency(v);
+  return Number(v);
+}
+
+}  // namespace estate::reports
