@@ -33,16 +33,29 @@ std::string Probability(std::optional<double> p) {
   return p ? Format("%.3f", *p) : "n/a";
 }
 
-std::string BinaryBytes(double bytes) {
-  static const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-  if (std::fabs(bytes) < 1024) return Format("%.0f B", bytes);
+namespace {
+
+std::string ScaledBytes(double bytes, double base, const char* const (&units)[6]) {
+  if (std::fabs(bytes) < base) return Format("%.0f B", bytes);
   double v = bytes;
   int unit = -1;
-  while (std::fabs(v) >= 1024 && unit < 5) {
-    v /= 1024;
+  while (std::fabs(v) >= base && unit < 5) {
+    v /= base;
     ++unit;
   }
-  return Format("%.1f ", v) + kUnits[unit];
+  return Format("%.1f ", v) + units[unit];
+}
+
+}  // namespace
+
+std::string BinaryBytes(double bytes) {
+  static const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  return ScaledBytes(bytes, 1024, kUnits);
+}
+
+std::string DecimalBytes(double bytes) {
+  static const char* const kUnits[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  return ScaledBytes(bytes, 1000, kUnits);
 }
 
 std::string Duration(double seconds) {

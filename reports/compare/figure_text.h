@@ -15,6 +15,8 @@ std::string Percent(double ratio, int decimals = 2);
 std::string Probability(std::optional<double> p);
 // "1.5 GiB", "312.0 MiB", "17 B": binary units, one decimal above bytes.
 std::string BinaryBytes(double bytes);
+// "1.5 GB", "312.0 MB", "17 B": the same in decimal units.
+std::string DecimalBytes(double bytes);
 // "30 s", "45.0 min", "24.0 h": a simulated duration.
 std::string Duration(double seconds);
 // "12.34 USD"; "0.0011 USD" below a cent.

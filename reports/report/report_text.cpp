@@ -21,18 +21,6 @@ std::string Bandwidth(double bps) {
   return Format("%.2f Gb/s", bps / 1e9);
 }
 
-std::string DecimalBytes(double bytes) {
-  static const char* const kUnits[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
-  if (std::fabs(bytes) < 1000) return Format("%.0f B", bytes);
-  double v = bytes;
-  int unit = -1;
-  while (std::fabs(v) >= 1000 && unit < 5) {
-    v /= 1000;
-    ++unit;
-  }
-  return Format("%.1f ", v) + kUnits[unit];
-}
-
 std::string Terabytes(double bytes) {
   return Format("%.1f TB", bytes / 1e12);
 }

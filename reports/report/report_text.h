@@ -6,12 +6,12 @@
 #include <cstdint>
 #include <string>
 
+#include "reports/compare/figure_text.h"
+
 namespace estate::reports {
 
 // "47.48 Gb/s", from bit/s; "850.0 Mb/s" below 1 Gb/s.
 std::string Bandwidth(double bps);
-// "18.3 TB", "425.7 PB", "950 B": decimal units (1 TB = 1e12 bytes), one decimal above bytes.
-std::string DecimalBytes(double bytes);
 // "425708.2 TB": always in TB, for the sizing table's column.
 std::string Terabytes(double bytes);
 // "15,000,000,000".
