@@ -5,6 +5,8 @@
 #include <QPageLayout>
 #include <QPdfWriter>
 #include <QScreen>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QUrl>
 #include <cctype>
@@ -50,6 +52,19 @@ void FixCreationDate(std::string* pdf) {
   }
 }
 
+// Space after the last line would spill onto a page of its own when the last section fills its
+// page: drop the HTML's closing empty paragraph and the last block's bottom margin.
+void TrimDocumentEnd(QTextDocument* doc) {
+  while (doc->blockCount() > 1 && doc->lastBlock().text().isEmpty()) {
+    QTextCursor cursor(doc->lastBlock());
+    cursor.deletePreviousChar();
+  }
+  QTextCursor last(doc->lastBlock());
+  QTextBlockFormat format = last.blockFormat();
+  format.setBottomMargin(0);
+  last.setBlockFormat(format);
+}
+
 }  // namespace
 
 Result<PdfDocument> ReportPdf(const ReportModel& m) {
@@ -64,12 +79,14 @@ Result<PdfDocument> ReportPdf(const ReportModel& m) {
   pdf.setCreator("estate report");
 
   QTextDocument doc;
+  doc.setDocumentMargin(0);  // the page margins are QPdfWriter's
   QFont font("DejaVu Sans");
   font.setPointSizeF(9);
   doc.setDefaultFont(font);
   doc.setHtml(QString::fromStdString(ReportHtml(m, HtmlFigures::kImageReferences)));
   FigureObjects figures(FigureDrawings(m));
   figures.Install(&doc);
+  TrimDocumentEnd(&doc);
   // A paginated document is printed as laid out, scaled from the screen's resolution to the
   // printer's: its page is the printable area in screen pixels.
   const double screen_dpi = QGuiApplication::primaryScreen()->logicalDotsPerInchY();

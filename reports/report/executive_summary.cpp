@@ -148,7 +148,7 @@ void ComparisonSentence(const ComparisonSection& c, std::vector<std::string>* ou
 
 void SweepSentences(const SweepSection& s, std::vector<std::string>* out) {
   std::vector<std::string> pointers;
-  for (const SweepParameter& p : s.parameters)
+  for (const SweptParameter& p : s.parameters)
     pointers.push_back(p.pointer);
   out->push_back("The sweep ran " + std::to_string(s.points) + " points over " + Joined(pointers) +
                  ": " + std::to_string(s.points_failed) + " failed to run, " +

@@ -173,7 +173,7 @@ Json ComparisonJson(const ComparisonSection& c) {
 
 Json SweepJson(const SweepSection& s) {
   Json parameters = Json::array();
-  for (const SweepParameter& p : s.parameters)
+  for (const SweptParameter& p : s.parameters)
     parameters.push_back({{"pointer", p.pointer}, {"values", p.values}});
   Json ranges = Json::array();
   for (const SweepFigureRange& r : s.ranges) {

@@ -229,7 +229,7 @@ struct ComparisonSection {
   std::vector<ModeRow> modes;
 };
 
-struct SweepParameter {
+struct SweptParameter {
   std::string pointer;
   std::vector<std::string> values;  // as given, JSON values written as JSON
 };
@@ -247,7 +247,7 @@ struct SweepFigureRange {
 struct SweepSection {
   std::string sweep_id;
   std::string scenario;
-  std::vector<SweepParameter> parameters;
+  std::vector<SweptParameter> parameters;
   int points = 0;
   int points_failed = 0;                // the run wrote no result
   int points_failing_expectations = 0;  // ran, and failed an expectation

@@ -238,7 +238,7 @@ OutlineSection SweepOutline(const ReportModel& m, const SweepSection& w) {
                 " points, " + std::to_string(w.points_failed) + " failed to run, " +
                 std::to_string(w.points_failing_expectations) + " failed an expectation."));
   TextTable params{{"parameter", "values"}, {}, {}};
-  for (const SweepParameter& p : w.parameters) {
+  for (const SweptParameter& p : w.parameters) {
     std::string values;
     for (const std::string& v : p.values)
       values += (values.empty() ? "" : ", ") + v;

@@ -94,7 +94,7 @@ Result<SweepSection> ReadSweep(const JsonInput& sweep) {
   s.scenario = f.Text("/scenario");
   if (!f.ok()) return f.status();
   for (const auto& [pointer, values] : parsed->parameters) {
-    SweepParameter p{pointer, {}};
+    SweptParameter p{pointer, {}};
     for (const nlohmann::json& v : values)
       p.values.push_back(ValueText(v));
     s.parameters.push_back(std::move(p));

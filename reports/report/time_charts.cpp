@@ -104,11 +104,13 @@ Result<std::vector<Chart>> TimeCharts(const TimeseriesTable& table, const JsonIn
     if (EndsWith(column.name, kBandwidthSuffix)) {
       const std::string name = column.name.substr(0, column.name.size() - kBandwidthSuffix.size());
       const size_t colon = name.find(':');
+      const size_t arrow = name.find('>', colon == std::string::npos ? 0 : colon);
+      if (colon == std::string::npos || arrow == std::string::npos) continue;  // not a link
       const std::string link = name.substr(0, colon);
       const double bandwidth = f.Number("/links/" + PointerToken(link) + "/bandwidth_bps");
-      if (colon == std::string::npos || bandwidth <= 0) continue;
-      std::string direction = name.substr(colon + 1);
-      direction.replace(direction.find('>'), 1, " to ");
+      if (bandwidth <= 0) continue;
+      const std::string direction =
+          name.substr(colon + 1, arrow - colon - 1) + " to " + name.substr(arrow + 1);
       links.push_back({column.name, link + ": " + direction, 1e9 / bandwidth * 100});
     } else if (EndsWith(column.name, kHitRatioSuffix)) {
       caches.push_back(

@@ -128,9 +128,7 @@ TEST(ReportPdfTest, TheSameReportGivesTheSameBytes) {
   EXPECT_NE(a->bytes.find("/CreationDate (D:19700101000000"), std::string::npos);
 }
 
-// Disabled in this commit: the comparison and sweep PDFs still render a blank page; being
-// fixed (the run report, which README's main command writes, renders and is tested above).
-TEST(ReportPdfTest, DISABLED_ComparisonAndSweepReportsRender) {
+TEST(ReportPdfTest, ComparisonAndSweepReportsRender) {
   for (const char* fixture : {"compare", "sweep", "sizing"}) {
     Result<PdfDocument> pdf = ReportPdf(ModelOf(fixture));
     ASSERT_TRUE(pdf.ok()) << fixture;
