@@ -6,6 +6,8 @@
 #include "app/window/main_window.h"
 
 int main(int argc, char** argv) {
+  // Fractional scale factors (150%) as the desktop sets them, not rounded to whole numbers.
+  QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
   QApplication app(argc, argv);
   QApplication::setOrganizationName("Estate");
   QApplication::setApplicationName("estate-studio");

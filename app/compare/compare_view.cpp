@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QAbstractAxis>
+#include <QChart>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -54,6 +56,7 @@ CompareView::CompareView(ScenarioDocument* document, RunWorkspace* workspace, QW
       cli_(FindEstateCli()) {
   duration_ = new QLineEdit("2h", this);
   duration_->setObjectName("compareDuration");
+  duration_->setMaximumWidth(duration_->fontMetrics().horizontalAdvance("0000min") * 2);
   duration_->setToolTip(tr("Simulated duration of each mode's run; empty for the scenario's"));
   start_ = new QPushButton(tr("Compare modes"), this);
   start_->setObjectName("compareButton");
@@ -209,6 +212,13 @@ bool CompareView::ShowComparison(const QString& dir) {
   write_p99_->Show(modes, RowNamed(rows, "write_p99")->values, 1e3);
   availability_->Show(modes, RowNamed(rows, "availability")->values, 100);
   egress_cost_->Show(modes, RowNamed(rows, "egress_cost")->values, 1);
+  if (comparison_.contains("egress_price") && comparison_["egress_price"].contains("currency") &&
+      comparison_["egress_price"]["currency"].is_string()) {
+    const QString currency =
+        QString::fromStdString(comparison_["egress_price"]["currency"].get<std::string>());
+    for (QAbstractAxis* axis : egress_cost_->chart()->axes(Qt::Vertical))
+      axis->setTitleText(currency);
+  }
 
   t_visibility_->Clear();
   for (size_t i = 0; i < modes.size(); ++i) {
@@ -217,7 +227,7 @@ bool CompareView::ShowComparison(const QString& dir) {
       points.emplace_back(t, p);
     if (!points.empty()) t_visibility_->AddLine(QString::fromStdString(modes[i]), points, static_cast<int>(i));
   }
-  t_visibility_->Finish(tr("t after the write (ms)"), tr("probability the read sees it"), true, 1.0);
+  t_visibility_->Finish(tr("t after the write (ms)"), tr("P(read sees it)"), true, 1.0);
 
   table_->clear();
   table_->setRowCount(static_cast<int>(rows.size()));

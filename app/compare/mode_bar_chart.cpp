@@ -46,7 +46,8 @@ void ModeBarChart::Show(const std::vector<std::string>& modes,
   auto* x = new QBarCategoryAxis;
   x->append(categories);
   auto* y = new QValueAxis;
-  y->setRange(0, max > 0 ? max * 1.15 : 1);
+  y->setRange(0, max > 0 ? max * 1.1 : 1);
+  y->applyNiceNumbers();
   y->setLabelFormat("%g");
   y->setTitleText(y_title_);
   chart()->addAxis(x, Qt::AlignBottom);

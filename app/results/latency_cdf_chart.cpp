@@ -94,7 +94,7 @@ void LatencyCdfChart::Redraw() {
   };
   plot(previous_, true);
   plot(current_, false);
-  chart_->Finish(tr("%1 latency (ms)").arg(op), tr("fraction of operations"), false, 1.0);
+  chart_->Finish(tr("%1 latency (ms)").arg(op), tr("fraction"), false, 1.0);
 }
 
 }  // namespace estate::studio

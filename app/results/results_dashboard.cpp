@@ -12,6 +12,7 @@
 #include "app/results/latency_cdf_chart.h"
 #include "app/results/sizing_table.h"
 #include "app/results/timeseries_chart.h"
+#include "app/run/run_progress.h"
 
 namespace estate::studio {
 namespace {
@@ -46,6 +47,7 @@ ResultsDashboard::ResultsDashboard(QWidget* parent) : QWidget(parent) {
   bandwidth_ = new TimeseriesChart(tr("Bandwidth per link"), tr("Gb/s"), LinkBandwidthColumns,
                                    /*shade_failures=*/true, 0, body);
   bandwidth_->setObjectName("bandwidthChart");
+  bandwidth_->chart()->legend()->setAlignment(Qt::AlignRight);  // one line per direction
   hit_ratio_ = new TimeseriesChart(tr("Cache hit ratio"), tr("hit ratio"), HitRatioColumns,
                                    /*shade_failures=*/false, 1.0, body);
   hit_ratio_->setObjectName("hitRatioChart");
@@ -111,8 +113,8 @@ void ResultsDashboard::Redraw() {
       tr("<b>%1</b>, seed %2, %3 simulated: write p99 %4, replication lag p99 %5, WAN peak "
          "%6, egress %7, hit ratio %8, availability %9. Expectations: %10 of %11 met.")
           .arg(QString::fromStdString(r.contains("run") ? r["run"].value("scenario", "") : ""))
-          .arg(Number(r, "run", "seed"))
-          .arg(FormatFigure(current->duration_s(), FigureUnit::kSeconds))
+          .arg(static_cast<qulonglong>(Number(r, "run", "seed")))
+          .arg(FormatDuration(current->duration_s()))
           .arg(FormatFigure(Number(r, "write_latency", "p99"), FigureUnit::kSeconds))
           .arg(FormatFigure(Number(r, "replication_lag", "p99"), FigureUnit::kSeconds))
           .arg(FormatFigure(Number(r, "wan_peak_bps"), FigureUnit::kBitsPerSecond))

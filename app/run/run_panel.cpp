@@ -35,6 +35,7 @@ RunPanel::RunPanel(ScenarioDocument* document, RunWorkspace* workspace, QWidget*
   duration_ = new QLineEdit(this);
   duration_->setObjectName("durationOverride");
   duration_->setPlaceholderText(tr("the scenario's"));
+  duration_->setMaximumWidth(duration_->fontMetrics().horizontalAdvance("the scenario's") * 2);
   duration_->setToolTip(tr("Simulate only this long, e.g. \"10min\" for a quick look "
                            "(estate run --duration)"));
   seed_ = new QSpinBox(this);

@@ -7,8 +7,8 @@
 namespace estate::studio {
 namespace {
 
-constexpr double kSpacing = 260;  // between sites on a row
-constexpr double kRowGap = 220;   // between the GCP row and the on-prem row
+constexpr double kSpacing = 380;  // between sites on a row: room for a link label
+constexpr double kRowGap = 260;   // between the GCP row and the on-prem row
 
 }  // namespace
 

@@ -42,6 +42,7 @@ WhatIfPanel::WhatIfPanel(ScenarioDocument* document, RunWorkspace* workspace, QW
   auto* run_form = new QFormLayout(run_box);
   duration_ = new QLineEdit("2h", run_box);
   duration_->setObjectName("whatIfDuration");
+  duration_->setMaximumWidth(duration_->fontMetrics().horizontalAdvance("0000min") * 2);
   duration_->setToolTip(tr("Simulated duration of each what-if run; empty for the scenario's"));
   run_form->addRow(tr("Duration"), duration_);
   auto* rerun = new QPushButton(tr("Run now"), run_box);

@@ -119,6 +119,15 @@ void MainWindow::BuildMenus() {
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < pages_->count(); ++i) {
+    QAction* page = view->addAction(pages_->tabText(i).remove('&'), this,
+                                    [this, i] { pages_->setCurrentIndex(i); });
+    page->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+  }
+  view->addSeparator();
+  view->addAction(tr("Fit &Topology"), this, [this] { topology_->FitAll(); });
+
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   QAction* start = run->addAction(tr("&Run Scenario"), this, [this] {
     if (run_panel_->StartRun()) pages_->setCurrentWidget(run_panel_);

@@ -48,10 +48,10 @@ TEST_F(TopologyViewTest, SitesAreNodesAndLinksAreLabelledEdges) {
   // The edge joins the two sites' centres.
   EXPECT_EQ(view()->links()[2]->line().p1(), view()->sites()[1]->pos());
   EXPECT_EQ(view()->links()[2]->line().p2(), view()->sites()[2]->pos());
-  // Default layout: the GCP region on the top row, the on-prem sites 260 apart beneath it.
+  // Default layout: the GCP region on the top row, the on-prem sites 380 apart beneath it.
   EXPECT_EQ(view()->sites()[0]->pos(), QPointF(0, 0));
-  EXPECT_EQ(view()->sites()[1]->pos(), QPointF(-130, 220));
-  EXPECT_EQ(view()->sites()[2]->pos(), QPointF(130, 220));
+  EXPECT_EQ(view()->sites()[1]->pos(), QPointF(-190, 260));
+  EXPECT_EQ(view()->sites()[2]->pos(), QPointF(190, 260));
 }
 
 TEST_F(TopologyViewTest, SelectingALinkOpensItsEditor) {
@@ -86,7 +86,7 @@ TEST_F(TopologyViewTest, ADraggedLayoutIsSavedInTheUiSectionAndReloaded) {
   MainWindow reopened;
   ASSERT_TRUE(reopened.OpenFile(QString::fromStdString(dir + "/laid-out.json")).ok());
   EXPECT_EQ(reopened.topology()->sites()[2]->pos(), QPointF(400, 300));
-  EXPECT_EQ(reopened.topology()->sites()[1]->pos(), QPointF(-130, 220));  // never moved
+  EXPECT_EQ(reopened.topology()->sites()[1]->pos(), QPointF(-190, 260));  // never moved
 }
 
 TEST_F(TopologyViewTest, AStoredPositionThatIsNotAPairOfNumbersIsIgnored) {
@@ -95,7 +95,7 @@ TEST_F(TopologyViewTest, AStoredPositionThatIsNotAPairOfNumbersIsIgnored) {
   doc["ui"]["topology"]["positions"]["no-such-site"] = {1, 2};
   const std::map<std::string, QPointF> positions = studio::SitePositions(doc);
   EXPECT_EQ(positions.size(), 3u);
-  EXPECT_EQ(positions.at("site-a"), QPointF(-130, 220));
+  EXPECT_EQ(positions.at("site-a"), QPointF(-190, 260));
 }
 
 }  // namespace
