@@ -7,7 +7,8 @@
 
 int main(int argc, char** argv) {
   // Fractional scale factors (150%) as the desktop sets them, not rounded to whole numbers.
-  QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+  QApplication::setHighDpiScaleFactorRoundingPolicy(
+      Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
   QApplication app(argc, argv);
   QApplication::setOrganizationName("Estate");
   QApplication::setApplicationName("estate-studio");
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
 
   estate::studio::MainWindow window;
   window.show();
-  if (!options.positionalArguments().isEmpty()) window.OpenFile(options.positionalArguments().first());
+  if (!options.positionalArguments().isEmpty())
+    window.OpenFile(options.positionalArguments().first());
   return QApplication::exec();
 }

@@ -1,10 +1,10 @@
 #include "app/compare/compare_view.h"
 
+#include <QAbstractAxis>
+#include <QChart>
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
-#include <QAbstractAxis>
-#include <QChart>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -82,8 +82,9 @@ CompareView::CompareView(ScenarioDocument* document, RunWorkspace* workspace, QW
   egress_cost_->setObjectName("compareEgressCost");
   t_visibility_ = new ResultChart(tr("t-visibility"), body);
   t_visibility_->setObjectName("compareTVisibility");
-  t_visibility_->setToolTip(tr("Probability that a read t after a write, at another site, sees "
-                               "it (docs/COMPARE.md)"));
+  t_visibility_->setToolTip(
+      tr("Probability that a read t after a write, at another site, sees "
+         "it (docs/COMPARE.md)"));
   table_ = new QTableWidget(body);
   table_->setObjectName("compareTable");
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -149,13 +150,14 @@ bool CompareView::StartCompare() {
   QSaveFile file(input);
   const std::string text =
       RunnableScenario(document_->json(), document_->BaseDirectory()).dump(2) + "\n";
-  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-      !file.commit()) {
+  if (!file.open(QIODevice::WriteOnly) ||
+      file.write(text.data(), static_cast<qint64>(text.size())) < 0 || !file.commit()) {
     emit errorRaised(tr("Cannot compare"), input + ": " + file.errorString());
     return false;
   }
-  QStringList args = {"compare", input, "--out", out_dir_, "--jobs",
-                      QString::number(std::max(1, QThread::idealThreadCount()))};
+  QStringList args = {"compare", input,
+                      "--out",   out_dir_,
+                      "--jobs",  QString::number(std::max(1, QThread::idealThreadCount()))};
   if (!duration_->text().trimmed().isEmpty()) args << "--duration" << duration_->text().trimmed();
   if (seed_ != 0) args << "--seed" << QString::number(seed_);
   log_->clear();
@@ -225,7 +227,8 @@ bool CompareView::ShowComparison(const QString& dir) {
     std::vector<QPointF> points;
     for (const auto& [t, p] : TVisibilityCurve(comparison_, modes[i]))
       points.emplace_back(t, p);
-    if (!points.empty()) t_visibility_->AddLine(QString::fromStdString(modes[i]), points, static_cast<int>(i));
+    if (!points.empty())
+      t_visibility_->AddLine(QString::fromStdString(modes[i]), points, static_cast<int>(i));
   }
   t_visibility_->Finish(tr("t after the write (ms)"), tr("P(read sees it)"), true, 1.0);
 

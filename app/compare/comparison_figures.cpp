@@ -42,7 +42,9 @@ std::vector<ComparisonRow> ComparisonRows(const json& comparison) {
       {"read_p99", "Read latency p99", FigureUnit::kSeconds, {"read_latency", "p99_s"}},
       {"stale_read_rate", "Stale read rate", FigureUnit::kRatio, {"stale_read_rate"}},
       {"lost_updates", "Lost updates", FigureUnit::kCount, {"lost_updates"}},
-      {"t_visibility_100ms", "t-visibility at 100 ms", FigureUnit::kRatio,
+      {"t_visibility_100ms",
+       "t-visibility at 100 ms",
+       FigureUnit::kRatio,
        {"t_visibility", "fraction", "100ms"}},
       {"wan_bytes", "WAN bytes", FigureUnit::kBytes, {"wan_bytes"}},
       {"egress_bytes", "GCS egress", FigureUnit::kBytes, {"egress_bytes"}},
@@ -64,7 +66,7 @@ std::vector<ComparisonRow> ComparisonRows(const json& comparison) {
 }
 
 std::vector<std::pair<double, double>> TVisibilityCurve(const json& comparison,
-                                                       const std::string& mode) {
+                                                        const std::string& mode) {
   std::vector<std::pair<double, double>> curve;
   if (!comparison.contains("modes") || !comparison["modes"].contains(mode)) return curve;
   const json& m = comparison["modes"][mode];

@@ -30,6 +30,6 @@ std::vector<ComparisonRow> ComparisonRows(const nlohmann::json& comparison);
 // t-visibility of `mode` as (t in ms, probability) for t > 0 (the chart's t axis is
 // logarithmic); empty when not measured.
 std::vector<std::pair<double, double>> TVisibilityCurve(const nlohmann::json& comparison,
-                                                       const std::string& mode);
+                                                        const std::string& mode);
 
 }  // namespace estate::studio

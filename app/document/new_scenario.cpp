@@ -10,13 +10,12 @@ nlohmann::ordered_json NewScenarioJson() {
   doc["seed"] = 1;
   doc["duration"] = "1h";
   doc["sampling_rate"] = 1.0;
-  doc["sites"] = J::array(
-      {J{{"id", "gcp"}, {"kind", "gcp"}, {"nodes", 4}, {"node_nic", "100Gbps"}},
-       J{{"id", "site-a"},
-         {"kind", "onprem"},
-         {"nodes", 4},
-         {"node_nic", "25Gbps"},
-         {"cache", J{{"capacity", "100TB"}, {"eviction", "s3-fifo"}}}}});
+  doc["sites"] = J::array({J{{"id", "gcp"}, {"kind", "gcp"}, {"nodes", 4}, {"node_nic", "100Gbps"}},
+                           J{{"id", "site-a"},
+                             {"kind", "onprem"},
+                             {"nodes", 4},
+                             {"node_nic", "25Gbps"},
+                             {"cache", J{{"capacity", "100TB"}, {"eviction", "s3-fifo"}}}}});
   doc["links"] = J::array({J{{"id", "gcp-site-a"},
                              {"from", "gcp"},
                              {"to", "site-a"},

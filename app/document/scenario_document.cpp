@@ -61,7 +61,8 @@ Status ScenarioDocument::SaveAs(const QString& path) {
       out.write(text.data(), static_cast<qint64>(text.size())) !=
           static_cast<qint64>(text.size()) ||
       !out.commit()) {
-    return Status::Internal(path.toStdString() + ": cannot write: " + out.errorString().toStdString());
+    return Status::Internal(path.toStdString() +
+                            ": cannot write: " + out.errorString().toStdString());
   }
   const QString absolute = QFileInfo(path).absoluteFilePath();
   if (absolute != path_) {

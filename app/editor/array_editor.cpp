@@ -63,7 +63,9 @@ ArrayEditor::ArrayEditor(ScenarioDocument* document, std::string pointer,
   form_ = new JsonForm(document_, std::move(fields), splitter);
   splitter->addWidget(left);
   splitter->addWidget(form_);
-  splitter->setStretchFactor(1, 2);
+  // The list keeps its natural width; the form takes the rest.
+  splitter->setStretchFactor(0, 0);
+  splitter->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);

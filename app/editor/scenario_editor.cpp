@@ -24,8 +24,8 @@ std::string FirstToken(const std::string& pointer) {
 
 QString FailureLabel(const Json& failure, size_t index) {
   if (!failure.is_object()) return QStringLiteral("#%1").arg(index);
-  std::string text = failure.value("at", std::string("?")) + " " +
-                     failure.value("kind", std::string("?"));
+  std::string text =
+      failure.value("at", std::string("?")) + " " + failure.value("kind", std::string("?"));
   if (failure.contains("target") && failure["target"].is_string())
     text += " " + failure["target"].get<std::string>();
   return QString::fromStdString(text);
@@ -48,14 +48,14 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
                                 {"bandwidth", "10Gbps"},
                                 {"latency", "10ms"}},
                            tabs_);
-  mounts_ = new ArrayEditor(document_, "/mounts", MountFields(), LabelByField("path"),
-                            Json{{"path", "bucket/"}, {"home", ""}, {"consistency", "eventual"}},
-                            tabs_);
+  mounts_ =
+      new ArrayEditor(document_, "/mounts", MountFields(), LabelByField("path"),
+                      Json{{"path", "bucket/"}, {"home", ""}, {"consistency", "eventual"}}, tabs_);
   workload_ = new WorkloadEditor(document_, tabs_);
   failures_ = new ArrayEditor(document_, "/failures", FailureFields(), FailureLabel,
                               Json{{"at", "1h"}, {"kind", "link-down"}, {"target", ""}}, tabs_);
-  expectations_ = new ArrayEditor(document_, "/expectations", ExpectationFields(),
-                                  LabelByField(""), Json("availability.all >= 99.9%"), tabs_);
+  expectations_ = new ArrayEditor(document_, "/expectations", ExpectationFields(), LabelByField(""),
+                                  Json("availability.all >= 99.9%"), tabs_);
   json_tab_ = new JsonTextTab(document_, tabs_);
   tabs_->addTab(general_, tr("General"));
   tabs_->addTab(sites_, tr("Sites"));
@@ -83,8 +83,8 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
 
 void ScenarioEditor::SetSidePanel(QWidget* side) {
   horizontal_->insertWidget(0, side);
-  horizontal_->setStretchFactor(0, 2);
-  horizontal_->setStretchFactor(1, 3);
+  horizontal_->setStretchFactor(0, 1);
+  horizontal_->setStretchFactor(1, 1);
 }
 
 QWidget* ScenarioEditor::Reveal(const std::string& pointer) {

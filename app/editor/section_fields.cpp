@@ -104,7 +104,8 @@ std::vector<FieldSpec> WorkloadFields(const std::vector<std::string>& site_ids) 
       Text("trace/path", "Trace file", "traces/small-trace.csv"),
       Choice("trace/format", "Trace format", {"csv", "jsonl", "ibm-cos"})};
   for (const std::string& id : site_ids)
-    fields.push_back(Number("rate/" + id, QString::fromStdString("Rate at " + id + " (ops/s)"), "20"));
+    fields.push_back(
+        Number("rate/" + id, QString::fromStdString("Rate at " + id + " (ops/s)"), "20"));
   return fields;
 }
 
@@ -114,14 +115,14 @@ std::vector<FieldSpec> BurstFields() {
 }
 
 std::vector<FieldSpec> FailureFields() {
-  return {Quantity("at", "At", "12h"),
-          Choice("kind", "Kind",
-                 {"site-down", "site-up", "link-down", "link-up", "link-degrade", "partition",
-                  "heal"}),
-          Text("target", "Target (site or link id)"),
-          Quantity("bandwidth", "Degraded bandwidth", "10Gbps"),
-          Quantity("duration", "Duration", "1h"),
-          AnyJson("groups", "Partition groups", "[[\"gcp\", \"site-a\"], [\"site-b\"]]")};
+  return {
+      Quantity("at", "At", "12h"),
+      Choice("kind", "Kind",
+             {"site-down", "site-up", "link-down", "link-up", "link-degrade", "partition", "heal"}),
+      Text("target", "Target (site or link id)"),
+      Quantity("bandwidth", "Degraded bandwidth", "10Gbps"),
+      Quantity("duration", "Duration", "1h"),
+      AnyJson("groups", "Partition groups", "[[\"gcp\", \"site-a\"], [\"site-b\"]]")};
 }
 
 std::vector<FieldSpec> ExpectationFields() {

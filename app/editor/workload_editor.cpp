@@ -35,10 +35,9 @@ WorkloadEditor::WorkloadEditor(ScenarioDocument* document, QWidget* parent)
       document_, "/workload/bursts", BurstFields(),
       [](const ScenarioDocument::Json& burst, size_t index) {
         if (!burst.is_object()) return QStringLiteral("#%1").arg(index);
-        return QString::fromStdString(burst.value("at", std::string("?")) + " x" +
-                                      (burst.contains("multiplier")
-                                           ? burst["multiplier"].dump()
-                                           : std::string("?")));
+        return QString::fromStdString(
+            burst.value("at", std::string("?")) + " x" +
+            (burst.contains("multiplier") ? burst["multiplier"].dump() : std::string("?")));
       },
       ScenarioDocument::Json{{"at", "9h"}, {"duration", "30min"}, {"multiplier", 2}}, bursts_box);
   bursts_layout->addWidget(bursts_);

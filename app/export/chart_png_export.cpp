@@ -7,7 +7,8 @@ namespace estate::studio {
 
 Result<QStringList> ExportChartsPng(const std::vector<std::pair<QString, QWidget*>>& charts,
                                     const QString& dir) {
-  if (!QDir().mkpath(dir)) return Status::Internal(dir.toStdString() + ": cannot create the directory");
+  if (!QDir().mkpath(dir))
+    return Status::Internal(dir.toStdString() + ": cannot create the directory");
   QStringList written;
   for (const auto& [name, widget] : charts) {
     const QString path = QDir(dir).filePath(name + ".png");

@@ -26,14 +26,16 @@ void ExpectationsTable::Show(const RunResult* current) {
     const nlohmann::json& e = list[i];
     const int row = static_cast<int>(i);
     const bool pass = e.value("pass", false);
-    setItem(row, 0, new QTableWidgetItem(QString::fromStdString(e.value("expectation", std::string()))));
+    setItem(row, 0,
+            new QTableWidgetItem(QString::fromStdString(e.value("expectation", std::string()))));
     auto* verdict = new QTableWidgetItem(pass ? tr("PASS") : tr("FAIL"));
     verdict->setForeground(pass ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     QFont bold = verdict->font();
     bold.setBold(true);
     verdict->setFont(bold);
     setItem(row, 1, verdict);
-    setItem(row, 2, new QTableWidgetItem(QString::fromStdString(e.value("message", std::string()))));
+    setItem(row, 2,
+            new QTableWidgetItem(QString::fromStdString(e.value("message", std::string()))));
   }
 }
 

@@ -25,8 +25,9 @@ QString FormatFigure(double value, FigureUnit unit) {
     case FigureUnit::kBytes:
       return Scaled(value, kBytes, 7, 1000);
     case FigureUnit::kSeconds:
-      return std::fabs(value) < 1 ? QStringLiteral("%1 ms").arg(QString::number(value * 1e3, 'g', 4))
-                                  : QStringLiteral("%1 s").arg(QString::number(value, 'g', 4));
+      return std::fabs(value) < 1
+                 ? QStringLiteral("%1 ms").arg(QString::number(value * 1e3, 'g', 4))
+                 : QStringLiteral("%1 s").arg(QString::number(value, 'g', 4));
     case FigureUnit::kRatio:
       return QStringLiteral("%1%").arg(QString::number(value * 100, 'g', 4));
     case FigureUnit::kCount:

@@ -2,6 +2,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QLegendMarker>
 #include <QLogValueAxis>
 #include <QValueAxis>
 #include <algorithm>
@@ -52,6 +53,7 @@ QLineSeries* ResultChart::AddLine(const QString& name, const std::vector<QPointF
     pen.setColor(faded);
   }
   series->setPen(pen);
+  series->setProperty("previousRun", previous);
   chart()->addSeries(series);
   return series;
 }
@@ -60,8 +62,7 @@ void ResultChart::AddShade(double x0, double x1, const QString& label) {
   shades_.push_back({x0, x1, label});
 }
 
-void ResultChart::Finish(const QString& x_title, const QString& y_title, bool log_x,
-                         double y_max) {
+void ResultChart::Finish(const QString& x_title, const QString& y_title, bool log_x, double y_max) {
   double x_min = std::numeric_limits<double>::infinity(), x_max = -x_min;
   double data_y_max = 0;
   for (QLineSeries* s : AllLines()) {
@@ -128,6 +129,11 @@ void ResultChart::Finish(const QString& x_title, const QString& y_title, bool lo
   for (QAbstractSeries* s : chart()->series()) {
     s->attachAxis(x_axis_);
     s->attachAxis(y_axis_);
+    // The legend names each curve once; a dashed twin is the previous run (the pages say so).
+    if (s->property("previousRun").toBool()) {
+      for (QLegendMarker* marker : chart()->legend()->markers(s))
+        marker->setVisible(false);
+    }
   }
 }
 

@@ -6,9 +6,9 @@
 
 #include <QChartView>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <QPointF>
 #include <QString>
+#include <QValueAxis>
 #include <vector>
 
 namespace estate::studio {
@@ -21,7 +21,8 @@ class ResultChart : public QChartView {
 
   // Removes every series, shade and axis.
   void Clear();
-  // Adds a line; `color` indexes the palette, so that a series and its previous run match.
+  // Adds a line; `color` indexes the palette, so that a series and its previous run match. A
+  // previous run's line is dashed and left out of the legend.
   QLineSeries* AddLine(const QString& name, const std::vector<QPointF>& points, int color,
                        bool previous = false);
   // Shades x0..x1 over the full height, labelled in the legend.
@@ -29,8 +30,7 @@ class ResultChart : public QChartView {
   // Fits the axes around every series added since Clear(): y from 0 to `y_max`, or to the
   // data's maximum when `y_max` is 0. With `log_x` the x axis is logarithmic (x <= 0 is not
   // drawn). A chart keeps its axes for its lifetime: Qt 6.4 leaves removed axes drawn.
-  void Finish(const QString& x_title, const QString& y_title, bool log_x = false,
-              double y_max = 0);
+  void Finish(const QString& x_title, const QString& y_title, bool log_x = false, double y_max = 0);
 
   // The series named `name`, or nullptr.
   QLineSeries* Series(const QString& name) const;

@@ -9,7 +9,7 @@ constexpr double kMsPerSecond = 1e3;
 constexpr double kBytesPerTb = 1e12;
 
 bool IsStatsKey(const std::string& key) {
-  static const char* const kStats[] = {"count", "min",   "mean", "p50",     "p90",
+  static const char* const kStats[] = {"count", "min",   "mean", "p50",    "p90",
                                        "p99",   "p99_9", "max",  "by_site"};
   for (const char* s : kStats) {
     if (key == s) return true;

@@ -42,8 +42,9 @@ ResultsDashboard::ResultsDashboard(QWidget* parent) : QWidget(parent) {
   lag_ = new TimeseriesChart(tr("Replication lag"), tr("lag (s)"), ReplicationLagColumns,
                              /*shade_failures=*/true, 0, body);
   lag_->setObjectName("lagChart");
-  lag_->setToolTip(tr("Per interval: p99 and max of the metadata replication lag; failure "
-                      "windows shaded"));
+  lag_->setToolTip(
+      tr("Per interval: p99 and max of the metadata replication lag; failure "
+         "windows shaded"));
   bandwidth_ = new TimeseriesChart(tr("Bandwidth per link"), tr("Gb/s"), LinkBandwidthColumns,
                                    /*shade_failures=*/true, 0, body);
   bandwidth_->setObjectName("bandwidthChart");
@@ -122,12 +123,13 @@ void ResultsDashboard::Redraw() {
           .arg(FormatFigure(Number(r, "hit_ratio"), FigureUnit::kRatio))
           .arg(FormatFigure(Number(r, "availability", "all"), FigureUnit::kRatio))
           .arg(total - failed)
-          .arg(total));
+          .arg(total) +
+      (previous != nullptr ? tr(" Dashed curves: the previous run.") : QString()));
 }
 
 std::vector<std::pair<QString, QWidget*>> ResultsDashboard::Charts() const {
-  return {{"latency-cdf", latency_},  {"replication-lag", lag_}, {"link-bandwidth", bandwidth_},
-          {"hit-ratio", hit_ratio_},  {"cache-mrc", mrc_},       {"sizing", sizing_},
+  return {{"latency-cdf", latency_},      {"replication-lag", lag_}, {"link-bandwidth", bandwidth_},
+          {"hit-ratio", hit_ratio_},      {"cache-mrc", mrc_},       {"sizing", sizing_},
           {"expectations", expectations_}};
 }
 

@@ -30,25 +30,32 @@ std::vector<RowSpec> Specs(const json& r) {
     for (const auto& [id, link] : r["links"].items()) {
       const std::string name = id;
       specs.push_back({QString::fromStdString(name + " peak"), FigureUnit::kBitsPerSecond,
-                       [name](const json& j) { return At(j, {"links", name.c_str(), "peak_bps"}); }});
+                       [name](const json& j) {
+                         return At(j, {"links", name.c_str(), "peak_bps"});
+                       }});
       specs.push_back({QString::fromStdString(name + " peak utilisation"), FigureUnit::kRatio,
                        [name](const json& j) {
                          return At(j, {"links", name.c_str(), "peak_utilisation"});
                        }});
       specs.push_back({QString::fromStdString(name + " mean"), FigureUnit::kBitsPerSecond,
-                       [name](const json& j) { return At(j, {"links", name.c_str(), "mean_bps"}); }});
+                       [name](const json& j) {
+                         return At(j, {"links", name.c_str(), "mean_bps"});
+                       }});
     }
   }
   specs.push_back({"WAN peak", FigureUnit::kBitsPerSecond,
                    [](const json& j) { return At(j, {"wan_peak_bps"}); }});
-  specs.push_back({"WAN bytes", FigureUnit::kBytes, [](const json& j) { return At(j, {"wan_bytes"}); }});
-  specs.push_back({"GCS egress", FigureUnit::kBytes,
-                   [](const json& j) { return At(j, {"egress_bytes"}); }});
+  specs.push_back(
+      {"WAN bytes", FigureUnit::kBytes, [](const json& j) { return At(j, {"wan_bytes"}); }});
+  specs.push_back(
+      {"GCS egress", FigureUnit::kBytes, [](const json& j) { return At(j, {"egress_bytes"}); }});
   if (r.contains("cache") && r["cache"].is_object()) {
     for (const auto& [site, cache] : r["cache"].items()) {
       const std::string name = site;
-      specs.push_back({QString::fromStdString(name + " hit ratio"), FigureUnit::kRatio,
-                       [name](const json& j) { return At(j, {"cache", name.c_str(), "hit_ratio"}); }});
+      specs.push_back(
+          {QString::fromStdString(name + " hit ratio"), FigureUnit::kRatio, [name](const json& j) {
+             return At(j, {"cache", name.c_str(), "hit_ratio"});
+           }});
       specs.push_back({QString::fromStdString(name + " cache for target hit ratio"),
                        FigureUnit::kBytes, [name](const json& j) {
                          return At(j, {"cache_sizing", name.c_str(), "bytes_for_target"});
@@ -57,19 +64,27 @@ std::vector<RowSpec> Specs(const json& r) {
   }
   specs.push_back({"Overall hit ratio", FigureUnit::kRatio,
                    [](const json& j) { return At(j, {"hit_ratio"}); }});
-  specs.push_back({"Replication lag p99", FigureUnit::kSeconds,
-                   [](const json& j) { return At(j, {"replication_lag", "p99"}); }});
-  specs.push_back({"RPO p99", FigureUnit::kSeconds, [](const json& j) { return At(j, {"rpo", "p99"}); }});
-  specs.push_back({"Data RPO p99", FigureUnit::kSeconds,
-                   [](const json& j) { return At(j, {"data_rpo", "p99"}); }});
-  specs.push_back({"Write latency p99", FigureUnit::kSeconds,
-                   [](const json& j) { return At(j, {"write_latency", "p99"}); }});
-  specs.push_back({"Read latency p99", FigureUnit::kSeconds,
-                   [](const json& j) { return At(j, {"read_latency", "p99"}); }});
-  specs.push_back({"Availability", FigureUnit::kRatio,
-                   [](const json& j) { return At(j, {"availability", "all"}); }});
-  specs.push_back({"Stale read rate", FigureUnit::kRatio,
-                   [](const json& j) { return At(j, {"stale_reads", "rate"}); }});
+  specs.push_back({"Replication lag p99", FigureUnit::kSeconds, [](const json& j) {
+                     return At(j, {"replication_lag", "p99"});
+                   }});
+  specs.push_back({"RPO p99", FigureUnit::kSeconds, [](const json& j) {
+                     return At(j, {"rpo", "p99"});
+                   }});
+  specs.push_back({"Data RPO p99", FigureUnit::kSeconds, [](const json& j) {
+                     return At(j, {"data_rpo", "p99"});
+                   }});
+  specs.push_back({"Write latency p99", FigureUnit::kSeconds, [](const json& j) {
+                     return At(j, {"write_latency", "p99"});
+                   }});
+  specs.push_back({"Read latency p99", FigureUnit::kSeconds, [](const json& j) {
+                     return At(j, {"read_latency", "p99"});
+                   }});
+  specs.push_back({"Availability", FigureUnit::kRatio, [](const json& j) {
+                     return At(j, {"availability", "all"});
+                   }});
+  specs.push_back({"Stale read rate", FigureUnit::kRatio, [](const json& j) {
+                     return At(j, {"stale_reads", "rate"});
+                   }});
   return specs;
 }
 
@@ -90,8 +105,9 @@ SizingTable::SizingTable(QWidget* parent) : QTableWidget(parent) {
   verticalHeader()->hide();
   horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   horizontalHeader()->setStretchLastSection(true);
-  setToolTip(tr("Figures to size the deployment by; \"cache for target hit ratio\" is empty "
-                "when the run's miss-ratio curve never reaches the target"));
+  setToolTip(
+      tr("Figures to size the deployment by; \"cache for target hit ratio\" is empty "
+         "when the run's miss-ratio curve never reaches the target"));
 }
 
 void SizingTable::Show(const RunResult* current, const RunResult* previous) {

@@ -18,8 +18,8 @@ class TimeseriesChart : public ResultChart {
   using Picker = std::function<std::vector<PlottedColumn>(const TimeseriesTable&)>;
 
   // `y_max`: the top of the y axis (1 for ratios), or 0 to fit the data.
-  TimeseriesChart(const QString& title, const QString& y_title, Picker picker,
-                  bool shade_failures, double y_max, QWidget* parent = nullptr);
+  TimeseriesChart(const QString& title, const QString& y_title, Picker picker, bool shade_failures,
+                  double y_max, QWidget* parent = nullptr);
 
   // Plots `current`, with `previous` (may be null) dashed beneath it.
   void Show(const RunResult* current, const RunResult* previous);

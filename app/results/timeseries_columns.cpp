@@ -27,7 +27,7 @@ std::vector<PlottedColumn> LinkBandwidthColumns(const TimeseriesTable& table) {
       std::string direction = name.substr(colon + 1);
       const size_t arrow = direction.find('>');
       if (arrow != std::string::npos) direction.replace(arrow, 1, "\u2192");
-      name = name.substr(0, colon) + " " + direction;
+      name = direction;  // the ends name the link; its id would only crowd the legend
     }
     out.push_back({c, QString::fromStdString(name)});
   }

@@ -17,7 +17,7 @@ struct PlottedColumn {
 
 // replication_lag_p99_s and replication_lag_max_s.
 std::vector<PlottedColumn> ReplicationLagColumns(const TimeseriesTable& table);
-// Each "<link>:<from>><to>_gbps" column, named "<link> <from>→<to>".
+// Each "<link>:<from>><to>_gbps" column, named "<from>→<to>".
 std::vector<PlottedColumn> LinkBandwidthColumns(const TimeseriesTable& table);
 // Each "<site>_hit_ratio" column, named by the site.
 std::vector<PlottedColumn> HitRatioColumns(const TimeseriesTable& table);

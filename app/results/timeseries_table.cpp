@@ -12,7 +12,8 @@ std::vector<std::string_view> SplitCells(std::string_view line) {
   size_t start = 0;
   while (true) {
     const size_t comma = line.find(',', start);
-    cells.push_back(line.substr(start, comma == std::string_view::npos ? line.npos : comma - start));
+    cells.push_back(
+        line.substr(start, comma == std::string_view::npos ? line.npos : comma - start));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -85,7 +86,8 @@ std::vector<double> TimeseriesTable::Column(std::string_view name) const {
 std::vector<std::string> TimeseriesTable::ColumnsEndingWith(std::string_view suffix) const {
   std::vector<std::string> out;
   for (const std::string& c : columns_) {
-    if (c.size() >= suffix.size() && c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (c.size() >= suffix.size() &&
+        c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0)
       out.push_back(c);
   }
   return out;

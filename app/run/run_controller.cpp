@@ -67,10 +67,9 @@ void RunController::Ended(int exit_code) {
     if (exit_code == 2) {
       outcome.error = stderr_.join('\n');  // the validation messages, one per line
     } else if (exit_code == 3 || exit_code < 0) {
-      outcome.error = !done_error_.isEmpty() ? done_error_
-                      : !process_->error().isEmpty()
-                          ? process_->error()
-                          : stderr_.join('\n');
+      outcome.error = !done_error_.isEmpty()         ? done_error_
+                      : !process_->error().isEmpty() ? process_->error()
+                                                     : stderr_.join('\n');
     }
   }
   emit finished(outcome);

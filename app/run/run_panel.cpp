@@ -36,8 +36,9 @@ RunPanel::RunPanel(ScenarioDocument* document, RunWorkspace* workspace, QWidget*
   duration_->setObjectName("durationOverride");
   duration_->setPlaceholderText(tr("the scenario's"));
   duration_->setMaximumWidth(duration_->fontMetrics().horizontalAdvance("the scenario's") * 2);
-  duration_->setToolTip(tr("Simulate only this long, e.g. \"10min\" for a quick look "
-                           "(estate run --duration)"));
+  duration_->setToolTip(
+      tr("Simulate only this long, e.g. \"10min\" for a quick look "
+         "(estate run --duration)"));
   seed_ = new QSpinBox(this);
   seed_->setObjectName("seedOverride");
   seed_->setRange(0, 2147483647);
@@ -149,9 +150,9 @@ void RunPanel::Finished(const RunOutcome& outcome) {
     return;
   }
   status_->setText(tr("Failed (exit %1)").arg(outcome.exit_code));
-  emit errorRaised(outcome.exit_code == 2 ? tr("The CLI rejected the scenario")
-                                          : tr("The run failed"),
-                   outcome.error);
+  emit errorRaised(
+      outcome.exit_code == 2 ? tr("The CLI rejected the scenario") : tr("The run failed"),
+      outcome.error);
 }
 
 void RunPanel::SetRunning(bool running) {

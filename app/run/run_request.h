@@ -1,7 +1,8 @@
 // What one `estate run` child process is asked to do, and the files it is given. The app runs
 // the scenario as edited, unsaved changes included, so each run gets its own copy
-// (out_dir/input.json; `estate run` keeps its own scenario.json) with the file names the scenario holds made absolute: the copy
-// then runs from the run's directory and reads the files the original names.
+// (out_dir/input.json; `estate run` keeps its own scenario.json) with the file names the scenario
+// holds made absolute: the copy then runs from the run's directory and reads the files the original
+// names.
 #pragma once
 
 #include <QString>

@@ -2,8 +2,10 @@
 
 #include <QBrush>
 #include <QGraphicsSimpleTextItem>
+#include <QPainter>
 #include <QPainterPathStroker>
 #include <QPen>
+#include <QStyleOptionGraphicsItem>
 
 #include "app/topology/site_node_item.h"
 
@@ -29,6 +31,17 @@ void LinkEdgeItem::Track() {
   setLine(line);
   const QRectF bounds = text_->boundingRect();
   text_->setPos(line.center() - QPointF(bounds.width() / 2, bounds.height() + 2));
+}
+
+void LinkEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+  QPen p = pen();
+  if (option->state & QStyle::State_Selected) {
+    p.setColor(QColor(0x15, 0x65, 0xc0));
+    p.setWidthF(p.widthF() * 2);
+  }
+  painter->setRenderHint(QPainter::Antialiasing);
+  painter->setPen(p);
+  painter->drawLine(line());
 }
 
 QPainterPath LinkEdgeItem::shape() const {

@@ -56,7 +56,8 @@ QVariant SiteNodeItem::itemChange(GraphicsItemChange change, const QVariant& val
 
 void SiteNodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
   QGraphicsObject::mouseReleaseEvent(event);
-  if (event->button() == Qt::LeftButton && event->buttonDownScenePos(Qt::LeftButton) != event->scenePos())
+  if (event->button() == Qt::LeftButton &&
+      event->buttonDownScenePos(Qt::LeftButton) != event->scenePos())
     emit moved(id_, pos());
 }
 

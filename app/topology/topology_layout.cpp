@@ -28,7 +28,8 @@ std::map<std::string, QPointF> SitePositions(const nlohmann::ordered_json& doc) 
   // Rows are centred on x = 0.
   const auto place_row = [&](const std::vector<std::string>& ids, double y) {
     for (size_t i = 0; i < ids.size(); ++i) {
-      const double x = (static_cast<double>(i) - (static_cast<double>(ids.size()) - 1) / 2) * kSpacing;
+      const double x =
+          (static_cast<double>(i) - (static_cast<double>(ids.size()) - 1) / 2) * kSpacing;
       positions[ids[i]] = QPointF(x, y);
     }
   };

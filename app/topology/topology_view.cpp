@@ -23,7 +23,8 @@ QString Text(const Json& object, const char* key) {
 QString SiteDetails(const Json& site) {
   QStringList lines;
   QString first = Text(site, "kind");
-  if (!Text(site, "nodes").isEmpty()) first += QStringLiteral(", %1 nodes").arg(Text(site, "nodes"));
+  if (!Text(site, "nodes").isEmpty())
+    first += QStringLiteral(", %1 nodes").arg(Text(site, "nodes"));
   lines << first;
   if (site.contains("cache") && site["cache"].is_object() && site["cache"].contains("capacity"))
     lines << QStringLiteral("cache %1").arg(Text(site["cache"], "capacity"));
@@ -51,8 +52,9 @@ TopologyView::TopologyView(ScenarioDocument* document, QWidget* parent)
   setScene(new QGraphicsScene(this));
   setRenderHint(QPainter::Antialiasing);
   setDragMode(QGraphicsView::RubberBandDrag);
-  setToolTip(tr("Sites and links; click one to edit it, drag a site to arrange the layout "
-                "(saved in the scenario), Ctrl+wheel to zoom"));
+  setToolTip(
+      tr("Sites and links; click one to edit it, drag a site to arrange the layout "
+         "(saved in the scenario), Ctrl+wheel to zoom"));
   connect(scene(), &QGraphicsScene::selectionChanged, this, &TopologyView::SelectionChanged);
   connect(document_, &ScenarioDocument::changed, this, [this](const QObject* origin) {
     if (origin != this) Rebuild();
@@ -81,9 +83,9 @@ void TopologyView::Rebuild() {
       const auto at = positions.find(site.is_object() ? site.value("id", std::string()) : "");
       if (at == positions.end()) continue;
       const std::string pointer = "/sites/" + std::to_string(i);
-      auto* item = new SiteNodeItem(pointer, QString::fromStdString(at->first), SiteDetails(site),
-                                    site.value("kind", std::string()) == "gcp",
-                                    errors.count(pointer) > 0);
+      auto* item =
+          new SiteNodeItem(pointer, QString::fromStdString(at->first), SiteDetails(site),
+                           site.value("kind", std::string()) == "gcp", errors.count(pointer) > 0);
       item->setPos(at->second);
       scene()->addItem(item);
       connect(item, &SiteNodeItem::moved, this, [this](const QString& id, QPointF p) {
@@ -100,7 +102,8 @@ void TopologyView::Rebuild() {
       const auto to = by_id.find(Text(link, "to").toStdString());
       if (from == by_id.end() || to == by_id.end()) continue;  // the validator says why
       const std::string pointer = "/links/" + std::to_string(i);
-      const QString label = Text(link, "bandwidth") + QStringLiteral(" \u00b7 ") + Text(link, "latency");
+      const QString label =
+          Text(link, "bandwidth") + QStringLiteral(" \u00b7 ") + Text(link, "latency");
       auto* edge = new LinkEdgeItem(pointer, from->second, to->second, Text(link, "id"), label,
                                     errors.count(pointer) > 0);
       scene()->addItem(edge);

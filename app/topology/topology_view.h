@@ -27,6 +27,8 @@ class TopologyView : public QGraphicsView {
   void SelectPointer(const std::string& pointer);
   // Scales the scene to fit the view.
   void FitAll();
+  // Room for a three-site graph with readable labels.
+  QSize sizeHint() const override { return {560, 420}; }
 
  signals:
   // The user selected a site ("/sites/N") or a link ("/links/N").

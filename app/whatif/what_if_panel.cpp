@@ -62,8 +62,10 @@ WhatIfPanel::WhatIfPanel(ScenarioDocument* document, RunWorkspace* workspace, QW
 
   dashboard_ = new ResultsDashboard(this);
   dashboard_->setObjectName("whatIfDashboard");
-  dashboard_->ShowNothing(tr("Each change re-runs the scenario and overlays the new curves "
-                             "(solid) on the previous run's (dashed)."));
+  dashboard_->ShowNothing(
+      tr("Each change re-runs the scenario and overlays the new curves "
+         "(solid) on the previous run's (dashed)."));
+  left->setMinimumWidth(left->fontMetrics().horizontalAdvance(QString(52, 'x')));
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(left);
   splitter->addWidget(dashboard_);
@@ -113,8 +115,9 @@ void WhatIfPanel::BuildKnobs() {
   settings_ = base_;
   for (const auto& [id, gbps] : base_.link_bandwidth_gbps) {
     const QString link = QString::fromStdString(id);
-    QDoubleSpinBox* spin = AddSpin("bandwidth:" + link, tr("%1 bandwidth").arg(link), gbps, 1e5,
-                                   " Gb/s", tr("WAN bandwidth of link %1, each direction").arg(link));
+    QDoubleSpinBox* spin =
+        AddSpin("bandwidth:" + link, tr("%1 bandwidth").arg(link), gbps, 1e5, " Gb/s",
+                tr("WAN bandwidth of link %1, each direction").arg(link));
     connect(spin, &QDoubleSpinBox::valueChanged, this, [this, id](double v) {
       settings_.link_bandwidth_gbps[id] = v;
       Changed();
@@ -167,9 +170,10 @@ void WhatIfPanel::BuildKnobs() {
     settings_.consistency = mode->currentData().toString().toStdString();
     Changed();
   });
-  QDoubleSpinBox* sampling = AddSpin("sampling_rate", tr("Sampling rate"), base_.sampling_rate, 1,
-                                     "", tr("Share of the objects simulated (docs/RUNNING.md, "
-                                            "Sampling): lower runs faster, noisier"));
+  QDoubleSpinBox* sampling =
+      AddSpin("sampling_rate", tr("Sampling rate"), base_.sampling_rate, 1, "",
+              tr("Share of the objects simulated (docs/RUNNING.md, "
+                 "Sampling): lower runs faster, noisier"));
   sampling->setDecimals(4);
   sampling->setSingleStep(0.001);
   sampling->setMinimum(0.0001);
@@ -246,8 +250,9 @@ void WhatIfPanel::Finished(const RunOutcome& outcome) {
   std::optional<RunResult> previous = std::move(last_);
   last_ = *result;
   dashboard_->Show(std::move(*result), std::move(previous));
-  status_->setText(dashboard_->previous() ? tr("Done: new run solid, previous run dashed.")
-                                          : tr("Done: the first run; the next change overlays it."));
+  status_->setText(dashboard_->previous()
+                       ? tr("Done: new run solid, previous run dashed.")
+                       : tr("Done: the first run; the next change overlays it."));
 }
 
 }  // namespace estate::studio

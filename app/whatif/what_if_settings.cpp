@@ -16,7 +16,8 @@ constexpr double kBytesPerTb = 1e12;
 int IndexOfId(const json& array, const std::string& id) {
   if (!array.is_array()) return -1;
   for (size_t i = 0; i < array.size(); ++i) {
-    if (array[i].is_object() && array[i].value("id", std::string()) == id) return static_cast<int>(i);
+    if (array[i].is_object() && array[i].value("id", std::string()) == id)
+      return static_cast<int>(i);
   }
   return -1;
 }

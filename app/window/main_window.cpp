@@ -16,9 +16,9 @@
 #include "app/compare/compare_view.h"
 #include "app/document/scenario_document.h"
 #include "app/editor/array_editor.h"
+#include "app/editor/scenario_editor.h"
 #include "app/export/chart_png_export.h"
 #include "app/export/report_exporter.h"
-#include "app/editor/scenario_editor.h"
 #include "app/results/results_dashboard.h"
 #include "app/results/run_result.h"
 #include "app/run/cli_locator.h"
@@ -91,9 +91,8 @@ void MainWindow::BuildMenus() {
   fresh->setToolTip(tr("Start a new scenario from a minimal two-site deployment"));
   QAction* open = file->addAction(tr("&Open..."), this, [this] {
     if (!MaybeSave()) return;
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open scenario"), document_->BaseDirectory(),
-                                     tr(kScenarioFilter));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scenario"), document_->BaseDirectory(), tr(kScenarioFilter));
     if (!path.isEmpty()) OpenFile(path);
   });
   open->setShortcut(QKeySequence::Open);
@@ -175,8 +174,9 @@ Status MainWindow::OpenFile(const QString& path) {
   if (!parse.errors.empty()) {
     pages_->setCurrentWidget(editor_);
     editor_->Reveal(parse.errors.front().pointer);
-    statusBar()->showMessage(
-        tr("%1: %2 problems; the first is shown").arg(document_->DisplayName()).arg(parse.errors.size()));
+    statusBar()->showMessage(tr("%1: %2 problems; the first is shown")
+                                 .arg(document_->DisplayName())
+                                 .arg(parse.errors.size()));
   } else {
     statusBar()->showMessage(tr("Opened %1").arg(document_->path()));
   }
@@ -185,8 +185,8 @@ Status MainWindow::OpenFile(const QString& path) {
 
 bool MainWindow::SaveDocument() {
   if (document_->path().isEmpty()) {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(),
-                                                      tr(kScenarioFilter));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), tr(kScenarioFilter));
     return !path.isEmpty() && SaveDocumentAs(path);
   }
   return SaveDocumentAs(document_->path());
@@ -250,10 +250,10 @@ void MainWindow::UpdateTitle() {
 
 bool MainWindow::MaybeSave() {
   if (!document_->dirty()) return true;
-  const auto answer = QMessageBox::question(
-      this, tr("Unsaved changes"),
-      tr("%1 has unsaved changes. Save them?").arg(document_->DisplayName()),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  const auto answer =
+      QMessageBox::question(this, tr("Unsaved changes"),
+                            tr("%1 has unsaved changes. Save them?").arg(document_->DisplayName()),
+                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
   if (answer == QMessageBox::Save) return SaveDocument();
   return answer == QMessageBox::Discard;
 }

@@ -27,9 +27,9 @@ using testing::SourcePath;
 TEST(CompareViewTest, ShowsTheModesSideBySideAsComparisonJsonHasThem) {
   testing::StudioTestApp();
   studio::MainWindow window;
-  ASSERT_TRUE(window.OpenFile(QString::fromStdString(
-                                  SourcePath("scenarios/retail-gcp-two-site.json")))
-                  .ok());
+  ASSERT_TRUE(
+      window.OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+          .ok());
   studio::CompareView* view = window.compare();
   view->SetDuration("10min");
   QSignalSpy ready(view, &studio::CompareView::comparisonReady);

@@ -25,8 +25,9 @@ TEST(ExportTest, WritesEachChartAsPngAndTheReportAsHtmlAndPdf) {
   studio::MainWindow window;
   window.resize(1280, 800);
   window.show();
-  ASSERT_TRUE(window.OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
-                  .ok());
+  ASSERT_TRUE(
+      window.OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+          .ok());
   const std::string dir = testing::FreshDirectory("studio-export");
   EXPECT_FALSE(window.ExportResults(QString::fromStdString(dir)));  // nothing run yet
   EXPECT_TRUE(window.last_error().startsWith("Run the scenario first"));
@@ -70,9 +71,10 @@ TEST(ExportTest, ACliWithoutTheReportCommandIsNamedAsSuch) {
   ASSERT_TRUE(finished.wait(10000));
   EXPECT_TRUE(finished[0][0].toStringList().isEmpty());
   EXPECT_EQ(finished[0][1].toString().toStdString(),
-            fake + " has no working `report` command, so no HTML or PDF report was written "
-                   "(exit 106: A subcommand is required\nRun with --help for more "
-                   "information.). The charts were exported as PNG.");
+            fake +
+                " has no working `report` command, so no HTML or PDF report was written "
+                "(exit 106: A subcommand is required\nRun with --help for more "
+                "information.). The charts were exported as PNG.");
 }
 
 }  // namespace

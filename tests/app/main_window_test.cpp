@@ -55,7 +55,8 @@ TEST_F(MainWindowTest, OpenedFilesAreRememberedNewestFirst) {
   {
     MainWindow window;
     ASSERT_TRUE(window.OpenFile(DefaultScenario()).ok());
-    ASSERT_TRUE(window.OpenFile(QString::fromStdString(SourcePath("scenarios/dr-site-loss.json"))).ok());
+    ASSERT_TRUE(
+        window.OpenFile(QString::fromStdString(SourcePath("scenarios/dr-site-loss.json"))).ok());
   }
   const studio::RecentFiles recent;  // read back from the settings
   ASSERT_EQ(recent.paths().size(), 2);
@@ -110,8 +111,9 @@ TEST_F(MainWindowTest, ShortcutsReachEveryPageAndTheMainCommands) {
   MainWindow window;
   for (const QKeySequence& keys :
        {QKeySequence(QKeySequence::New), QKeySequence(QKeySequence::Open),
-        QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::SaveAs), QKeySequence(Qt::Key_F5),
-        QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_E)}) {
+        QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::SaveAs),
+        QKeySequence(Qt::Key_F5), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+        QKeySequence(Qt::CTRL | Qt::Key_E)}) {
     EXPECT_NE(ActionWithShortcut(window, keys), nullptr) << keys.toString().toStdString();
   }
   for (int i = 0; i < window.pages()->count(); ++i) {

@@ -72,7 +72,8 @@ TEST_F(ScenarioDocumentTest, SetCreatesMissingObjectsAndRemoveDeletesArrayElemen
 TEST_F(ScenarioDocumentTest, SavingKeepsKeyOrderAndClearsDirty) {
   const std::string dir = testing::FreshDirectory("studio-document");
   ScenarioDocument doc;
-  ASSERT_TRUE(doc.Open(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json"))).ok());
+  ASSERT_TRUE(
+      doc.Open(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json"))).ok());
   doc.Set("/links/0/bandwidth", "50Gbps", nullptr);
   const QString copy = QString::fromStdString(dir + "/copy.json");
   ASSERT_TRUE(doc.SaveAs(copy).ok());
@@ -84,7 +85,8 @@ TEST_F(ScenarioDocumentTest, SavingKeepsKeyOrderAndClearsDirty) {
   EXPECT_GT(text.find("\"ui\""), text.find("\"expectations\""));
   EXPECT_NE(text.find("\"bandwidth\": \"50Gbps\""), std::string::npos);
   // What was saved is what `estate validate` accepts.
-  const testing::CliRun validate = testing::RunCli(ESTATE_CLI_PATH, {"validate", dir + "/copy.json"});
+  const testing::CliRun validate =
+      testing::RunCli(ESTATE_CLI_PATH, {"validate", dir + "/copy.json"});
   EXPECT_EQ(validate.exit_code, 0) << validate.output;
 }
 

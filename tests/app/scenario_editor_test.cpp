@@ -1,5 +1,7 @@
 // The main window's scenario editor, driven as a user would: forms and the JSON tab stay in
 // sync, and validation errors appear at the field their pointer names.
+#include "app/editor/scenario_editor.h"
+
 #include <gtest/gtest.h>
 
 #include <QComboBox>
@@ -13,7 +15,6 @@
 #include "app/document/scenario_document.h"
 #include "app/editor/array_editor.h"
 #include "app/editor/json_text_tab.h"
-#include "app/editor/scenario_editor.h"
 #include "app/editor/validation_list.h"
 #include "app/window/main_window.h"
 #include "tests/app/studio_test_app.h"
@@ -34,9 +35,9 @@ class ScenarioEditorTest : public ::testing::Test {
     window_->show();
   }
   void OpenDefault() {
-    ASSERT_TRUE(window_->OpenFile(QString::fromStdString(
-                                      SourcePath("scenarios/retail-gcp-two-site.json")))
-                    .ok());
+    ASSERT_TRUE(
+        window_->OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+            .ok());
   }
   // Types `text` into a line edit and presses Enter, as a user would.
   static void Type(QLineEdit* edit, const QString& text) {

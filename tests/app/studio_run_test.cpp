@@ -1,8 +1,8 @@
 // Runs from the main window: the `estate run` child process, its progress, the dashboard
 // showing exactly what the CLI wrote, cancelling, and the CLI's errors in a dialog.
 #include <errno.h>
-#include <signal.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <QMessageBox>
 #include <QProgressBar>
@@ -63,9 +63,9 @@ class StudioRunTest : public ::testing::Test {
     testing::StudioTestApp();
     window_ = std::make_unique<MainWindow>();
     window_->show();
-    ASSERT_TRUE(window_->OpenFile(QString::fromStdString(
-                                      SourcePath("scenarios/retail-gcp-two-site.json")))
-                    .ok());
+    ASSERT_TRUE(
+        window_->OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+            .ok());
   }
   studio::RunPanel* panel() { return window_->run_panel(); }
   // Waits for the run to end and returns how.
@@ -91,10 +91,10 @@ TEST_F(StudioRunTest, ARunsChartsEqualTheClisResultsForTheSameScenarioAndSeed) {
 
   // The CLI on its own, same scenario file and seed.
   const std::string dir = testing::FreshDirectory("studio-run-cli");
-  const testing::CliRun cli = testing::RunCli(
-      ESTATE_CLI_PATH, {"run", SourcePath("scenarios/retail-gcp-two-site.json"), "--seed",
-                        std::to_string(kSeed), "--duration", kDuration, "--out", dir,
-                        "--progress", "none"});
+  const testing::CliRun cli =
+      testing::RunCli(ESTATE_CLI_PATH, {"run", SourcePath("scenarios/retail-gcp-two-site.json"),
+                                        "--seed", std::to_string(kSeed), "--duration", kDuration,
+                                        "--out", dir, "--progress", "none"});
   ASSERT_EQ(cli.exit_code, 0) << cli.output;
   const json result = json::parse(testing::ReadFileOrEmpty(dir + "/result.json"));
   const auto csv = ReadCsv(dir + "/timeseries.csv");
@@ -123,7 +123,8 @@ TEST_F(StudioRunTest, ARunsChartsEqualTheClisResultsForTheSameScenarioAndSeed) {
   EXPECT_GE(curves, 4);
   dashboard->latency()->Select("read", "site-a");
   const QList<QPointF> site_a = dashboard->latency()->chart()->Series("all")->points();
-  EXPECT_EQ(site_a[3].x(), result["read_latency"]["by_site"]["site-a"]["all"]["p99"].get<double>() * 1e3);
+  EXPECT_EQ(site_a[3].x(),
+            result["read_latency"]["by_site"]["site-a"]["all"]["p99"].get<double>() * 1e3);
 
   // Over time: each interval's lag and each link direction's bandwidth, in minutes.
   const auto expect_column = [&](studio::TimeseriesChart* chart, const QString& name,
@@ -141,9 +142,9 @@ TEST_F(StudioRunTest, ARunsChartsEqualTheClisResultsForTheSameScenarioAndSeed) {
     }
   };
   expect_column(dashboard->replication_lag(), "metadata lag p99", "replication_lag_p99_s");
-  expect_column(dashboard->link_bandwidth(), "gcp-site-a gcp-us-central1\u2192site-a",
+  expect_column(dashboard->link_bandwidth(), "gcp-us-central1\u2192site-a",
                 "gcp-site-a:gcp-us-central1>site-a_gbps");
-  expect_column(dashboard->link_bandwidth(), "site-a-site-b site-b\u2192site-a",
+  expect_column(dashboard->link_bandwidth(), "site-b\u2192site-a",
                 "site-a-site-b:site-b>site-a_gbps");
   EXPECT_EQ(dashboard->link_bandwidth()->AllLines().size(), 6u);
 
@@ -176,7 +177,8 @@ TEST_F(StudioRunTest, CancellingALongRunLeavesNoChildProcess) {
   const qint64 pid = child->last_pid();
   ASSERT_GT(pid, 0);
   ASSERT_TRUE(progressed.wait(30000)) << "no progress from the child";
-  EXPECT_TRUE(panel()->progress_text().startsWith("Simulated ")) << panel()->progress_text().toStdString();
+  EXPECT_TRUE(panel()->progress_text().startsWith("Simulated "))
+      << panel()->progress_text().toStdString();
   EXPECT_TRUE(panel()->progress_text().contains(" of 24h 00min, ETA "));
   EXPECT_EQ(::kill(static_cast<pid_t>(pid), 0), 0);  // running
 
@@ -207,7 +209,8 @@ TEST_F(StudioRunTest, TheClisOwnRejectionIsShownInTheErrorDialog) {
   ASSERT_TRUE(panel()->StartRun());
   const studio::RunOutcome outcome = WaitForRun(30000);
   EXPECT_EQ(outcome.exit_code, 2);
-  EXPECT_EQ(outcome.error, "--duration: expected a positive duration such as 10min, found \"a while\"");
+  EXPECT_EQ(outcome.error,
+            "--duration: expected a positive duration such as 10min, found \"a while\"");
   EXPECT_EQ(window_->last_error(), outcome.error);
   EXPECT_NE(window_->findChild<QMessageBox*>("errorDialog"), nullptr);
 }

@@ -30,9 +30,9 @@ class TopologyViewTest : public ::testing::Test {
     testing::StudioTestApp();
     window_ = std::make_unique<MainWindow>();
     window_->show();
-    ASSERT_TRUE(window_->OpenFile(QString::fromStdString(
-                                      SourcePath("scenarios/retail-gcp-two-site.json")))
-                    .ok());
+    ASSERT_TRUE(
+        window_->OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+            .ok());
   }
   studio::TopologyView* view() { return window_->topology(); }
 
@@ -80,7 +80,8 @@ TEST_F(TopologyViewTest, ADraggedLayoutIsSavedInTheUiSectionAndReloaded) {
 
   const std::string dir = testing::FreshDirectory("studio-topology");
   ASSERT_TRUE(window_->SaveDocumentAs(QString::fromStdString(dir + "/laid-out.json")));
-  const testing::CliRun validate = testing::RunCli(ESTATE_CLI_PATH, {"validate", dir + "/laid-out.json"});
+  const testing::CliRun validate =
+      testing::RunCli(ESTATE_CLI_PATH, {"validate", dir + "/laid-out.json"});
   EXPECT_EQ(validate.exit_code, 0) << validate.output;  // the ui section is the scenario's own
 
   MainWindow reopened;

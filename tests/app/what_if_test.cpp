@@ -64,7 +64,8 @@ TEST(WhatIfSettingsTest, MovedKnobsRewriteTheirFieldsOnly) {
   for (const json& mount : out["mounts"])
     EXPECT_EQ(mount["consistency"], "eventual");
   EXPECT_EQ(out["sampling_rate"], 0.001);
-  EXPECT_TRUE(ParseScenario(out.dump(), "s.json").ok()) << ParseScenario(out.dump(), "s.json").Messages()[0];
+  EXPECT_TRUE(ParseScenario(out.dump(), "s.json").ok())
+      << ParseScenario(out.dump(), "s.json").Messages()[0];
 }
 
 class WhatIfPanelTest : public ::testing::Test {
@@ -72,9 +73,9 @@ class WhatIfPanelTest : public ::testing::Test {
   void SetUp() override {
     testing::StudioTestApp();
     window_ = std::make_unique<studio::MainWindow>();
-    ASSERT_TRUE(window_->OpenFile(QString::fromStdString(
-                                      SourcePath("scenarios/retail-gcp-two-site.json")))
-                    .ok());
+    ASSERT_TRUE(
+        window_->OpenFile(QString::fromStdString(SourcePath("scenarios/retail-gcp-two-site.json")))
+            .ok());
     panel_ = window_->what_if();
     panel_->SetSeed(7);
   }
@@ -113,7 +114,8 @@ TEST_F(WhatIfPanelTest, AChangeReRunsCancellingTheRunningOneAndOverlaysThePrevio
   ASSERT_EQ(last.exit_code, 0) << last.error.toStdString();
 
   // The run's copy carries both changes; the document does not.
-  const json copy = json::parse(testing::ReadFileOrEmpty(last.out_dir.toStdString() + "/input.json"));
+  const json copy =
+      json::parse(testing::ReadFileOrEmpty(last.out_dir.toStdString() + "/input.json"));
   EXPECT_EQ(copy["links"][2]["bandwidth"], "5Gbps");
   EXPECT_EQ(copy["sites"][1]["cache"]["capacity"], "100TB");
   EXPECT_EQ(window_->document()->Find("/links/2/bandwidth")->get<std::string>(), "40Gbps");
@@ -127,8 +129,9 @@ TEST_F(WhatIfPanelTest, AChangeReRunsCancellingTheRunningOneAndOverlaysThePrevio
   const QString lag = "metadata lag p99";
   ASSERT_NE(dashboard->replication_lag()->Series(lag), nullptr);
   ASSERT_NE(dashboard->replication_lag()->Series(studio::ResultChart::PreviousName(lag)), nullptr);
-  EXPECT_EQ(dashboard->replication_lag()->Series(studio::ResultChart::PreviousName(lag))->pen().style(),
-            Qt::DashLine);
+  EXPECT_EQ(
+      dashboard->replication_lag()->Series(studio::ResultChart::PreviousName(lag))->pen().style(),
+      Qt::DashLine);
   dashboard->latency()->Select("write", "");
   EXPECT_NE(dashboard->latency()->chart()->Series("strong (previous)"), nullptr);
   EXPECT_EQ(panel_->status_text(), "Done: new run solid, previous run dashed.");
@@ -147,7 +150,8 @@ TEST_F(WhatIfPanelTest, AModeNoMountCanRunInIsRefusedWithTheReason) {
   mode->setCurrentIndex(mode->findData("sync-sites"));
   EXPECT_FALSE(panel_->RerunNow());
   EXPECT_FALSE(panel_->controller()->running());
-  EXPECT_TRUE(panel_->status_text().startsWith("what-if: /mounts/0: expected an on-prem home or replica"))
+  EXPECT_TRUE(
+      panel_->status_text().startsWith("what-if: /mounts/0: expected an on-prem home or replica"))
       << panel_->status_text().toStdString();
 }
 

@@ -1,11 +1,12 @@
 // The app in a real X window: under Xvfb (ctest's StudioScreenshotsUnderXvfb runs this binary
-// through xvfb-run with QT_QPA_PLATFORM=xcb), screenshots of the editor, the results dashboard
-// and the compare view, taken from the X server, must show something. Elsewhere (offscreen)
-// the test is skipped. The images go to $ESTATE_SCREENSHOT_DIR (docs/screenshots/ holds a
-// copy).
+// through xvfb-run with QT_QPA_PLATFORM=xcb), screenshots of the editor, the results dashboard,
+// the what-if overlay and the compare view, taken from the X server, must show something. Elsewhere
+// (offscreen) the test is skipped. The images go to $ESTATE_SCREENSHOT_DIR (docs/screenshots/ holds
+// a copy).
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QGuiApplication>
 #include <QScreen>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@
 #include "app/run/run_controller.h"
 #include "app/run/run_panel.h"
 #include "app/topology/topology_view.h"
+#include "app/whatif/what_if_panel.h"
 #include "app/window/main_window.h"
 #include "tests/app/image_checks.h"
 #include "tests/app/studio_test_app.h"
@@ -59,8 +61,9 @@ TEST(XvfbScreenshotsTest, EditorDashboardAndCompareViewAreDrawnInARealWindow) {
   window.move(0, 0);
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-  ASSERT_TRUE(window.OpenFile(QString::fromStdString(
-                                  testing::SourcePath("scenarios/retail-gcp-two-site.json")))
+  ASSERT_TRUE(window
+                  .OpenFile(QString::fromStdString(
+                      testing::SourcePath("scenarios/retail-gcp-two-site.json")))
                   .ok());
 
   // The editor: the topology with the site-a to site-b link selected and its form.
@@ -76,6 +79,17 @@ TEST(XvfbScreenshotsTest, EditorDashboardAndCompareViewAreDrawnInARealWindow) {
   ASSERT_TRUE(ran.wait(60000));
   ASSERT_EQ(window.pages()->currentWidget(), reinterpret_cast<QWidget*>(window.dashboard()));
   ExpectNotBlank(Screenshot(window, dir, "dashboard.png"), "dashboard");
+
+  // What-if: the gcp-site-b interconnect cut to 5 Gb/s, overlaid on the run as it was.
+  window.pages()->setCurrentWidget(window.what_if());
+  window.what_if()->SetDuration("10min");
+  QSignalSpy what_if(window.what_if()->controller(), &studio::RunController::finished);
+  ASSERT_TRUE(window.what_if()->RerunNow());
+  ASSERT_TRUE(what_if.wait(60000));
+  qobject_cast<QDoubleSpinBox*>(window.what_if()->knob("bandwidth:gcp-site-b"))->setValue(5);
+  ASSERT_TRUE(window.what_if()->RerunNow());
+  ASSERT_TRUE(what_if.wait(60000));
+  ExpectNotBlank(Screenshot(window, dir, "what-if.png"), "what-if");
 
   // The compare view, every mode for ten minutes.
   window.pages()->setCurrentWidget(window.compare());
