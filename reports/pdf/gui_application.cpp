@@ -6,6 +6,20 @@
 #include <cstdlib>
 #include <string_view>
 
+// Qt's font database initialises fontconfig, which keeps its configuration for the life of the
+// process (Qt never calls FcFini: it is unsafe while fonts may still be used). LeakSanitizer,
+// in the sanitizer builds, would report that as a leak at exit and fail the command; this hook
+// is read by LeakSanitizer only and does nothing in other builds. It lives in this file because
+// every program that renders a PDF links it.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}
+
+// Without this, LeakSanitizer lists the suppression on stderr at every exit.
+extern "C" const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}
+
 namespace estate::reports {
 
 void EnsureGuiApplication() {
