@@ -7,6 +7,10 @@
 
 namespace estate::reports {
 
+// One number through a printf format with a single double conversion ("%.1f Gb/s"); the
+// building block of the figure formats below and of the report's own.
+std::string FormatFigure(const char* fmt, double v);
+
 // "48.2 ms", from seconds; "0.052 ms" below a millisecond, "102.8 s" from 10 s.
 std::string Latency(double seconds);
 // "0.37%", from a ratio, with `decimals` decimals.

@@ -6,23 +6,13 @@
 #include "reports/compare/figure_text.h"
 
 namespace estate::reports {
-namespace {
-
-std::string Format(const char* fmt, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
-
-}  // namespace
-
 std::string Bandwidth(double bps) {
-  if (std::fabs(bps) < 1e9) return Format("%.1f Mb/s", bps / 1e6);
-  return Format("%.2f Gb/s", bps / 1e9);
+  if (std::fabs(bps) < 1e9) return FormatFigure("%.1f Mb/s", bps / 1e6);
+  return FormatFigure("%.2f Gb/s", bps / 1e9);
 }
 
 std::string Terabytes(double bytes) {
-  return Format("%.1f TB", bytes / 1e12);
+  return FormatFigure("%.1f TB", bytes / 1e12);
 }
 
 std::string Count(uint64_t n) {
@@ -36,7 +26,7 @@ std::string Count(uint64_t n) {
 }
 
 std::string Number(double v) {
-  return Format("%g", v);
+  return FormatFigure("%g", v);
 }
 
 std::string ResultFigure(const std::string& path, double v) {
