@@ -3,6 +3,7 @@
 
 #include "tests/support/client_workload.h"
 #include "tests/support/linearizability_checker.h"
+#include "tests/support/seed_budget.h"
 
 namespace estate::testing {
 namespace {
@@ -20,7 +21,7 @@ FaultOptions NetworkFaults() {
 // reordering; every history is linearizable.
 TEST(ConsistencyTest, StrongModeHistoriesAreLinearizableUnderFaults) {
   uint64_t total_ops = 0, total_writes = 0, total_faults = 0;
-  for (uint64_t seed = 1; seed <= 500; ++seed) {
+  for (uint64_t seed = 1; seed <= SeedsForThisBuild(500); ++seed) {
     EngineHarness h(seed, NetworkFaults());
     ASSERT_TRUE(h.Boot()) << "seed " << seed;
     WorkloadOptions o;
@@ -61,7 +62,7 @@ TEST(ConsistencyTest, EventualModeUnderPartitionIsCaughtNotLinearizable) {
 TEST(ConsistencyTest, AsyncModesConvergeAfterHeal) {
   for (ConsistencyMode mode : {ConsistencyMode::kEventual, ConsistencyMode::kSession,
                                ConsistencyMode::kBoundedStaleness}) {
-    for (uint64_t seed = 1; seed <= 30; ++seed) {
+    for (uint64_t seed = 1; seed <= SeedsForThisBuild(30); ++seed) {
       EngineHarness h(seed, NetworkFaults());
       ASSERT_TRUE(h.Boot());
       WorkloadOptions o;
@@ -80,7 +81,7 @@ TEST(ConsistencyTest, AsyncModesConvergeAfterHeal) {
 TEST(ConsistencyTest, NoAcknowledgedWriteIsLostInStrongAndSyncSites) {
   for (ConsistencyMode mode : {ConsistencyMode::kStrong, ConsistencyMode::kSyncSites}) {
     int checked = 0;
-    for (uint64_t seed = 1; seed <= 40; ++seed) {
+    for (uint64_t seed = 1; seed <= SeedsForThisBuild(40); ++seed) {
       EngineHarness h(seed, NetworkFaults());
       ASSERT_TRUE(h.Boot());
       WorkloadOptions o;
@@ -129,7 +130,7 @@ TEST(ConsistencyTest, NoAcknowledgedWriteIsLostInStrongAndSyncSites) {
 // key only grow, so both reduce to: a read's generation >= the client's floor for that key.
 TEST(ConsistencyTest, SessionGuaranteesHold) {
   uint64_t checked = 0;
-  for (uint64_t seed = 1; seed <= 40; ++seed) {
+  for (uint64_t seed = 1; seed <= SeedsForThisBuild(40); ++seed) {
     EngineHarness h(seed, NetworkFaults());
     ASSERT_TRUE(h.Boot());
     WorkloadOptions o;
@@ -165,7 +166,7 @@ TEST(ConsistencyTest, SessionGuaranteesHold) {
 // acknowledged more than T before the read started is visible in it (or superseded).
 TEST(ConsistencyTest, BoundedStalenessBoundHolds) {
   uint64_t checked = 0;
-  for (uint64_t seed = 1; seed <= 40; ++seed) {
+  for (uint64_t seed = 1; seed <= SeedsForThisBuild(40); ++seed) {
     EngineHarness h(seed, NetworkFaults());
     ASSERT_TRUE(h.Boot());
     const DurationNs bound =

@@ -41,6 +41,9 @@ SiteCacheCurve SiteA(const Scenario& s) {
 }
 
 TEST(SamplingAccuracyTest, CacheForNinetyPercentHitRatioAtOnePercentSampling) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "model accuracy, not memory safety: 10M-object streams are slow under ASan";
+#endif
   const SiteCacheCurve full = SiteA(TenMillionObjects(1.0, 1));
   ASSERT_GT(full.bytes_for_target, 0);
   EXPECT_NEAR(full.max_hit_ratio, 0.935, 0.002);
