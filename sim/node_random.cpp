@@ -1,13 +1,12 @@
 // NodeRandom: SplitMix64 streams keyed by (run seed, node id, purpose).
 #include "sim/node_random.h"
 
+#include "models/workload/zipf_sampler.h"
+
 namespace estate::sim {
 
-uint64_t SplitMix64(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
+uint64_t SplitMixNext(uint64_t& state) {
+  return SplitMix64::Mix(state += 0x9e3779b97f4a7c15ull);
 }
 
 double ToUnit(uint64_t bits) {
@@ -20,9 +19,9 @@ namespace {
 // neighbouring nodes uncorrelated.
 uint64_t DeriveSeed(uint64_t run_seed, NodeId node, uint64_t purpose) {
   uint64_t s = run_seed;
-  uint64_t a = SplitMix64(s);
+  uint64_t a = SplitMixNext(s);
   s = a ^ (uint64_t{node} << 32) ^ purpose;
-  return SplitMix64(s);
+  return SplitMixNext(s);
 }
 
 // FNV-1a: a fixed hash of the site name (std::hash is not specified to be stable).
@@ -42,7 +41,7 @@ NodeRandom::NodeRandom(uint64_t run_seed, NodeId node, BuggifyOptions buggify)
       buggify_stream_(DeriveSeed(run_seed, node, 2)) {}
 
 uint64_t NodeRandom::Next() {
-  return SplitMix64(stream_);
+  return SplitMixNext(stream_);
 }
 
 bool NodeRandom::Buggify(std::string_view site) {
@@ -50,11 +49,11 @@ bool NodeRandom::Buggify(std::string_view site) {
   auto it = active_sites_.find(site);
   if (it == active_sites_.end()) {
     uint64_t h = site_seed_ ^ HashName(site);
-    bool active = ToUnit(SplitMix64(h)) < buggify_.site_probability;
+    bool active = ToUnit(SplitMixNext(h)) < buggify_.site_probability;
     it = active_sites_.emplace(std::string(site), active).first;
   }
   if (!it->second) return false;
-  return ToUnit(SplitMix64(buggify_stream_)) < buggify_.fire_probability;
+  return ToUnit(SplitMixNext(buggify_stream_)) < buggify_.fire_probability;
 }
 
 }  // namespace estate::sim

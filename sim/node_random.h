@@ -38,7 +38,7 @@ class NodeRandom {
 };
 
 // SplitMix64 step: advances state and returns the next output.
-uint64_t SplitMix64(uint64_t& state);
+uint64_t SplitMixNext(uint64_t& state);
 // Maps a 64-bit value to [0, 1).
 double ToUnit(uint64_t bits);
 

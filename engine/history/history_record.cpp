@@ -2,14 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/json_excerpt.h"
 namespace estate {
 namespace {
 
 using nlohmann::ordered_json;
 
 Status FieldError(const char* field, const char* expected, const nlohmann::json& found) {
-  std::string shown = found.is_null() ? "nothing" : found.dump();
-  if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
+  const std::string shown = found.is_null() ? "nothing" : JsonExcerpt(found, 60);
   return Status::Invalid(std::string("history line: field \"") + field + "\": expected " +
                          expected + ", found " + shown);
 }

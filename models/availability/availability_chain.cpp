@@ -11,18 +11,13 @@
 #include <utility>
 
 #include "models/availability/steady_state.h"
+#include "models/number_text.h"
 
 namespace estate {
 namespace {
 
 constexpr double kMinutesPerYear = 365.25 * 24 * 60;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string Num(double x) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
 
 Status Bad(std::string_view what, const std::string& id, std::string_view field,
            const std::string& expected, const std::string& found) {
@@ -38,7 +33,7 @@ Status CheckComponent(std::string_view what, const FailingComponent& c) {
   for (const auto& [field, value] : {std::pair<std::string_view, double>{"mtbf_s", c.mtbf_s},
                                      std::pair<std::string_view, double>{"mttr_s", c.mttr_s}}) {
     if (!(value >= 0) || !std::isfinite(value))
-      return Bad(what, c.id, field, "a finite number of seconds >= 0", Num(value));
+      return Bad(what, c.id, field, "a finite number of seconds >= 0", NumberText(value));
   }
   if (c.mtbf_s > 0 && c.mttr_s == 0)
     return Bad(what, c.id, "mttr_s", "a positive number of seconds when mtbf_s is positive", "0");

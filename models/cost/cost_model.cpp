@@ -4,6 +4,8 @@
 #include <climits>
 #include <cmath>
 
+#include "models/number_text.h"
+
 namespace estate {
 namespace {
 
@@ -19,18 +21,13 @@ constexpr CircuitSize kCircuitSizes[] = {
     {400e9, "interconnect_port_400g_per_hour", "400 Gb/s"},
 };
 
-std::string Num(double x) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
-
 bool Quantity(double x) {
   return x >= 0 && std::isfinite(x);
 }
 
 Status BadQuantity(const std::string& what, const std::string& expected, double found) {
-  return Status::Invalid("cost: " + what + ": expected " + expected + ", found " + Num(found));
+  return Status::Invalid("cost: " + what + ": expected " + expected + ", found " +
+                         NumberText(found));
 }
 
 CostLine Line(std::string item, double quantity, std::string unit, std::string price_name,
@@ -51,7 +48,7 @@ std::string CircuitLabel(double bps) {
   for (const CircuitSize& size : kCircuitSizes) {
     if (size.bps == bps) return size.label;
   }
-  return Num(bps / 1e9) + " Gb/s";
+  return NumberText(bps / 1e9) + " Gb/s";
 }
 
 }  // namespace
@@ -66,7 +63,7 @@ Result<CircuitPlan> PlanCircuits(double required_bps, const PriceTable& prices) 
     if (!price.ok()) return price.status();
     const double count = std::ceil(required_bps / size.bps) + 1;
     if (count > INT_MAX)
-      return Status::Invalid("circuits: " + Num(required_bps) + " bits/s needs more than " +
+      return Status::Invalid("circuits: " + NumberText(required_bps) + " bits/s needs more than " +
                              std::to_string(INT_MAX) + " circuits of " + size.label);
     const double monthly = count * kHoursPerMonth * price->value;  // as MonthlyCost computes it
     // Sizes go up, so "<=" hands a tie to the larger circuit.

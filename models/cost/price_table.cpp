@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "engine/json_excerpt.h"
 #include "models/json/json_nesting.h"
 
 namespace estate {
@@ -34,9 +35,7 @@ std::string Child(const std::string& pointer, std::string_view key) {
 
 // A found value as messages show it: its JSON text, cut after 48 characters.
 std::string Shown(const Json& value) {
-  std::string s = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (s.size() > 48) s = s.substr(0, 45) + "...";
-  return s;
+  return JsonExcerpt(value, 48);
 }
 
 // Reads one document, stopping at the first error.

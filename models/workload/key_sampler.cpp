@@ -7,12 +7,6 @@
 namespace estate {
 namespace {
 
-uint64_t Mix64(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
 uint64_t SampleSize(uint64_t n, double rate) {
   if (!(rate < 1)) return n;  // also NaN
   const double m = std::round(static_cast<double>(n) * rate);
@@ -34,7 +28,7 @@ KeyPermutation::KeyPermutation(uint64_t n, uint64_t seed) : n_(std::max<uint64_t
 }
 
 uint64_t KeyPermutation::Round(uint64_t half, int round) const {
-  return Mix64(half ^ keys_[round]) & half_mask_;
+  return SplitMix64::Mix(half ^ keys_[round]) & half_mask_;
 }
 
 uint64_t KeyPermutation::Encrypt(uint64_t v) const {
@@ -90,7 +84,7 @@ bool KeySampled(std::string_view key, double rate, uint64_t seed) {
   uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a 64-bit offset basis and prime
   for (const char c : key)
     h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-  h = Mix64(h ^ Mix64(seed + 0x9e3779b97f4a7c15ull));
+  h = SplitMix64::Mix(h ^ SplitMix64::Mix(seed + 0x9e3779b97f4a7c15ull));
   return static_cast<double>(h & 0xffffffffull) < rate * 0x1.0p32;
 }
 

@@ -7,6 +7,8 @@
 #include <numbers>
 #include <string>
 
+#include "models/number_text.h"
+
 namespace estate {
 namespace {
 
@@ -30,24 +32,19 @@ double HoursFromPeak(TimeNs t, double peak_hour) {
   return h < 0 ? h + 24 : h;
 }
 
-std::string Num(double x) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
-
 }  // namespace
 
 Result<RateCurve> RateCurve::Make(double base_ops_per_s, double amplitude, double peak_hour,
                                   std::vector<RateBurst> bursts) {
   if (!(base_ops_per_s >= 0) || !std::isfinite(base_ops_per_s))
-    return Status::Invalid("rate: expected a base rate >= 0 ops/s, found " + Num(base_ops_per_s));
+    return Status::Invalid("rate: expected a base rate >= 0 ops/s, found " +
+                           NumberText(base_ops_per_s));
   if (!(amplitude >= 0 && amplitude <= 1))
     return Status::Invalid("rate: diurnal amplitude: expected a number in [0, 1], found " +
-                           Num(amplitude));
+                           NumberText(amplitude));
   if (!std::isfinite(peak_hour))
     return Status::Invalid("rate: diurnal peak hour: expected a finite number, found " +
-                           Num(peak_hour));
+                           NumberText(peak_hour));
   for (size_t i = 0; i < bursts.size(); ++i) {
     const RateBurst& b = bursts[i];
     const std::string at = "rate: burst " + std::to_string(i) + ": ";
@@ -57,7 +54,7 @@ Result<RateCurve> RateCurve::Make(double base_ops_per_s, double amplitude, doubl
       return Status::Invalid(at + "expected a duration >= 0 ns, found " +
                              std::to_string(b.duration));
     if (!(b.multiplier >= 0) || !std::isfinite(b.multiplier))
-      return Status::Invalid(at + "expected a multiplier >= 0, found " + Num(b.multiplier));
+      return Status::Invalid(at + "expected a multiplier >= 0, found " + NumberText(b.multiplier));
   }
   return RateCurve(base_ops_per_s, amplitude, peak_hour, std::move(bursts));
 }

@@ -7,6 +7,9 @@
 #include <numbers>
 #include <string>
 
+#include "models/number_text.h"
+#include "models/workload/zipf_sampler.h"
+
 namespace estate {
 namespace {
 
@@ -39,19 +42,6 @@ double LowerTail(double p) {
   return Horner(kTailNum, q) / Horner(kTailDen, q);
 }
 
-// The SplitMix64 output function: a bijection on 64 bits with full avalanche.
-uint64_t Mix64(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-std::string Num(double x) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
-
 Status Bad(std::string_view kind, const std::string& what) {
   return Status::Invalid("size distribution \"" + std::string(kind) + "\": " + what);
 }
@@ -62,20 +52,22 @@ Status CheckCdf(const std::vector<std::pair<double, double>>& cdf) {
     const auto [size, p] = cdf[i];
     const std::string at = "point " + std::to_string(i) + ": ";
     if (!(size >= 0) || !std::isfinite(size))
-      return Bad("empirical", at + "expected a size >= 0 bytes, found " + Num(size));
+      return Bad("empirical", at + "expected a size >= 0 bytes, found " + NumberText(size));
     if (i > 0 && size < cdf[i - 1].first)
-      return Bad("empirical", at + "expected a size >= " + Num(cdf[i - 1].first) +
-                                  " (sizes in increasing order), found " + Num(size));
+      return Bad("empirical", at + "expected a size >= " + NumberText(cdf[i - 1].first) +
+                                  " (sizes in increasing order), found " + NumberText(size));
     if (!(p > 0 && p <= 1))
-      return Bad("empirical", at + "expected a cumulative probability in (0, 1], found " + Num(p));
+      return Bad("empirical",
+                 at + "expected a cumulative probability in (0, 1], found " + NumberText(p));
     if (i > 0 && p < cdf[i - 1].second)
-      return Bad("empirical", at + "expected a cumulative probability >= " +
-                                  Num(cdf[i - 1].second) + " (nondecreasing), found " + Num(p));
+      return Bad("empirical",
+                 at + "expected a cumulative probability >= " + NumberText(cdf[i - 1].second) +
+                     " (nondecreasing), found " + NumberText(p));
   }
   if (cdf.back().second != 1)
     return Bad("empirical", "point " + std::to_string(cdf.size() - 1) +
                                 ": expected the last cumulative probability to be 1, found " +
-                                Num(cdf.back().second));
+                                NumberText(cdf.back().second));
   return Status::Ok();
 }
 
@@ -109,14 +101,14 @@ Result<SizeDistribution> SizeDistribution::Make(std::string_view kind, double si
                                                 std::vector<std::pair<double, double>> cdf) {
   if (kind == "fixed") {
     if (!(size_bytes >= 1) || !std::isfinite(size_bytes))
-      return Bad(kind, "expected a size >= 1 byte, found " + Num(size_bytes));
+      return Bad(kind, "expected a size >= 1 byte, found " + NumberText(size_bytes));
     return SizeDistribution(Kind::kFixed, size_bytes, 0, {});
   }
   if (kind == "lognormal") {
     if (!(size_bytes > 0) || !std::isfinite(size_bytes))
-      return Bad(kind, "expected a median size > 0 bytes, found " + Num(size_bytes));
+      return Bad(kind, "expected a median size > 0 bytes, found " + NumberText(size_bytes));
     if (!(sigma >= 0) || !std::isfinite(sigma))
-      return Bad(kind, "expected a sigma >= 0, found " + Num(sigma));
+      return Bad(kind, "expected a sigma >= 0, found " + NumberText(sigma));
     return SizeDistribution(Kind::kLognormal, size_bytes, sigma, {});
   }
   if (kind == "empirical") {
@@ -183,7 +175,7 @@ SizeMoments SizeDistribution::Moments() const {
 uint64_t SizeDistribution::SizeOf(uint64_t object_id, uint64_t seed) const {
   // Mixing the seed before adding the id keeps runs with nearby seeds unrelated; the top 53
   // bits, offset by half a step, give a uniform strictly inside (0, 1).
-  const uint64_t h = Mix64(object_id + Mix64(seed ^ 0x5851f42d4c957f2dull));
+  const uint64_t h = SplitMix64::Mix(object_id + SplitMix64::Mix(seed ^ 0x5851f42d4c957f2dull));
   const double u = (static_cast<double>(h >> 11) + 0.5) * 0x1.0p-53;
   // Clamped below 2^62 so the conversion is defined even for absurd sigmas.
   const double bytes = std::min(std::round(Quantile(u)), 0x1.0p62);

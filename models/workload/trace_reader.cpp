@@ -13,6 +13,7 @@
 #include <optional>
 #include <sstream>
 
+#include "engine/json_excerpt.h"
 #include "models/json/json_nesting.h"
 
 namespace estate {
@@ -49,9 +50,7 @@ std::string Shown(std::string_view s) {
 
 // A JSON value as it appears in a message: its JSON text, cut like Shown.
 std::string ShownJson(const Json& j) {
-  std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (s.size() > kMaxShown) s = s.substr(0, kMaxShown) + "...";
-  return s;
+  return JsonExcerpt(j, kMaxShown + 3);
 }
 
 // The place of a record, for messages.
@@ -75,7 +74,7 @@ bool IsBlank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && IsBlank(s.front()))
     s.remove_prefix(1);
   while (!s.empty() && IsBlank(s.back()))
@@ -189,22 +188,22 @@ Result<Trace> ParseCsv(std::string_view text, std::string_view file,
   std::vector<std::string> f;
   while (lines.Next(&line)) {
     const Where w{file, lines.number()};
-    if (Trim(line).empty()) continue;
+    if (TrimBlanks(line).empty()) continue;
     if (auto error = SplitCsv(line, &f)) return At(w, *error);
     if (f.size() != 6)
       return At(w, "expected 6 fields (" + std::string(kCsvHeader) + "), found " +
                        std::to_string(f.size()));
     TraceOp op;
-    const double seconds = ParseNumber<double>(Trim(f[0])).value_or(kNotANumber);
+    const double seconds = ParseNumber<double>(TrimBlanks(f[0])).value_or(kNotANumber);
     if (auto e = SecondsToNs(seconds, w, Shown(f[0]), &op.at)) return *e;
-    const auto kind = KindFromName(Trim(f[1]));
+    const auto kind = KindFromName(TrimBlanks(f[1]));
     if (!kind) return FieldError(w, "op", "one of read, write, list, delete", Shown(f[1]));
     op.kind = *kind;
     op.bucket = f[2].empty() ? default_bucket : f[2];
     op.key = f[3];
     if (auto e = CheckKey(w, op, Shown(f[3]))) return *e;
-    if (!Trim(f[4]).empty()) {
-      const auto size = ParseNumber<uint64_t>(Trim(f[4]));
+    if (!TrimBlanks(f[4]).empty()) {
+      const auto size = ParseNumber<uint64_t>(TrimBlanks(f[4]));
       if (!size) return FieldError(w, "size", "a non-negative integer", Shown(f[4]));
       op.size = *size;
     }
@@ -254,7 +253,7 @@ Result<Trace> ParseJsonl(std::string_view text, std::string_view file,
   Trace trace;
   while (lines.Next(&line)) {
     const Where w{file, lines.number()};
-    if (Trim(line).empty()) continue;
+    if (TrimBlanks(line).empty()) continue;
     if (JsonNestsDeeperThan(line)) return At(w, "invalid JSON: nested deeper than 64 levels");
     Json record;
     // nlohmann reports bad JSON by exception; none leaves this function.
@@ -316,7 +315,7 @@ IbmOp ClassifyIbm(std::string_view op) {
 std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> words;
   for (;;) {
-    line = Trim(line);
+    line = TrimBlanks(line);
     if (line.empty()) return words;
     size_t end = 0;
     while (end < line.size() && !IsBlank(line[end]))

@@ -17,7 +17,10 @@ double Helper2(double x) {
 }  // namespace
 
 uint64_t SplitMix64::Next() {
-  uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+  return Mix(state_ += 0x9e3779b97f4a7c15ull);
+}
+
+uint64_t SplitMix64::Mix(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
   return z ^ (z >> 31);

@@ -14,6 +14,9 @@ class SplitMix64 {
  public:
   explicit SplitMix64(uint64_t seed) : state_(seed) {}
   uint64_t Next();
+  // The output function: a bijection on 64 bits with full avalanche, also used on its own to
+  // scramble keys and ids.
+  static uint64_t Mix(uint64_t z);
   // Uniform in [0, 1).
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
 

@@ -1,5 +1,7 @@
 #include "reports/report/json_fields.h"
 
+#include "engine/json_excerpt.h"
+
 namespace estate::reports {
 namespace {
 
@@ -15,11 +17,8 @@ const nlohmann::json& EmptyArray() {
 
 // A found value as the message shows it: short, so that a huge array does not flood it.
 std::string Show(const nlohmann::json* v) {
-  if (v == nullptr) return "nothing";
-  std::string text = v->dump();
-  constexpr size_t kMax = 60;
-  if (text.size() > kMax) text = text.substr(0, kMax) + "...";
-  return text;
+  // Sixty characters, then the ellipsis.
+  return v == nullptr ? "nothing" : JsonExcerpt(*v, 63);
 }
 
 }  // namespace

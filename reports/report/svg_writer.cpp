@@ -9,7 +9,7 @@ namespace estate::reports {
 namespace {
 
 // Two decimals, without trailing zeros: "12.5", "3".
-std::string Num(double v) {
+std::string SvgNumber(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   std::string s = buf;
@@ -21,7 +21,8 @@ std::string Num(double v) {
 }
 
 std::string StrokeAttributes(const Stroke& s) {
-  std::string a = " stroke=\"" + EscapeXml(s.color) + "\" stroke-width=\"" + Num(s.width) + "\"";
+  std::string a =
+      " stroke=\"" + EscapeXml(s.color) + "\" stroke-width=\"" + SvgNumber(s.width) + "\"";
   if (s.dashed) a += " stroke-dasharray=\"5 3\"";
   return a;
 }
@@ -43,30 +44,35 @@ class ShapeWriter {
   explicit ShapeWriter(std::ostringstream& o) : o_(o) {}
 
   void operator()(const LineShape& l) const {
-    o_ << "<line x1=\"" << Num(l.x1) << "\" y1=\"" << Num(l.y1) << "\" x2=\"" << Num(l.x2)
-       << "\" y2=\"" << Num(l.y2) << "\"" << StrokeAttributes(l.stroke) << "/>";
+    o_ << "<line x1=\"" << SvgNumber(l.x1) << "\" y1=\"" << SvgNumber(l.y1) << "\" x2=\""
+       << SvgNumber(l.x2) << "\" y2=\"" << SvgNumber(l.y2) << "\"" << StrokeAttributes(l.stroke)
+       << "/>";
   }
   void operator()(const PolylineShape& p) const {
     o_ << "<polyline fill=\"none\"" << StrokeAttributes(p.stroke)
        << " stroke-linejoin=\"round\" points=\"";
     for (size_t i = 0; i < p.points.size(); ++i)
-      o_ << (i == 0 ? "" : " ") << Num(p.points[i].first) << ',' << Num(p.points[i].second);
+      o_ << (i == 0 ? "" : " ") << SvgNumber(p.points[i].first) << ','
+         << SvgNumber(p.points[i].second);
     o_ << "\"/>";
   }
   void operator()(const RectShape& r) const {
-    o_ << "<rect x=\"" << Num(r.x) << "\" y=\"" << Num(r.y) << "\" width=\"" << Num(r.width)
-       << "\" height=\"" << Num(r.height) << "\" fill=\"" << EscapeXml(r.fill) << "\"";
-    if (r.opacity < 1) o_ << " fill-opacity=\"" << Num(r.opacity) << "\"";
+    o_ << "<rect x=\"" << SvgNumber(r.x) << "\" y=\"" << SvgNumber(r.y) << "\" width=\""
+       << SvgNumber(r.width) << "\" height=\"" << SvgNumber(r.height) << "\" fill=\""
+       << EscapeXml(r.fill) << "\"";
+    if (r.opacity < 1) o_ << " fill-opacity=\"" << SvgNumber(r.opacity) << "\"";
     if (!r.stroke.empty()) o_ << " stroke=\"" << EscapeXml(r.stroke) << "\"";
-    if (r.corner > 0) o_ << " rx=\"" << Num(r.corner) << "\"";
+    if (r.corner > 0) o_ << " rx=\"" << SvgNumber(r.corner) << "\"";
     o_ << "/>";
   }
   void operator()(const TextShape& t) const {
-    o_ << "<text x=\"" << Num(t.x) << "\" y=\"" << Num(t.y) << "\" font-size=\"" << Num(t.size)
-       << "\" fill=\"" << EscapeXml(t.color) << "\" text-anchor=\"" << AnchorName(t.anchor) << "\"";
+    o_ << "<text x=\"" << SvgNumber(t.x) << "\" y=\"" << SvgNumber(t.y) << "\" font-size=\""
+       << SvgNumber(t.size) << "\" fill=\"" << EscapeXml(t.color) << "\" text-anchor=\""
+       << AnchorName(t.anchor) << "\"";
     if (t.bold) o_ << " font-weight=\"bold\"";
     if (t.rotate != 0) {
-      o_ << " transform=\"rotate(" << Num(t.rotate) << ' ' << Num(t.x) << ' ' << Num(t.y) << ")\"";
+      o_ << " transform=\"rotate(" << SvgNumber(t.rotate) << ' ' << SvgNumber(t.x) << ' '
+         << SvgNumber(t.y) << ")\"";
     }
     o_ << '>' << EscapeXml(t.text) << "</text>";
   }
@@ -104,9 +110,9 @@ std::string GroupAttributes(const ShapeGroup& g) {
 
 std::string DrawingSvg(const Drawing& d) {
   std::ostringstream o;
-  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << Num(d.width) << "\" height=\""
-    << Num(d.height) << "\" viewBox=\"0 0 " << Num(d.width) << ' ' << Num(d.height)
-    << "\" role=\"img\" data-figure=\"" << EscapeXml(d.id)
+  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << SvgNumber(d.width) << "\" height=\""
+    << SvgNumber(d.height) << "\" viewBox=\"0 0 " << SvgNumber(d.width) << ' '
+    << SvgNumber(d.height) << "\" role=\"img\" data-figure=\"" << EscapeXml(d.id)
     << "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\">\n<title>"
     << EscapeXml(d.title) << "</title>\n";
   const ShapeWriter write(o);

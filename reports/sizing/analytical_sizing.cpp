@@ -154,7 +154,7 @@ void AddAvailability(const Scenario& s, AnalyticalSizing* out) {
 }
 
 void AddReach(const Scenario& s, AnalyticalSizing* out) {
-  std::vector<TopologyLink> links;
+  std::vector<estate::TopologyLink> links;
   for (const LinkSpec& l : s.links) {
     links.push_back(
         {l.id, SiteIndex(s, l.from), SiteIndex(s, l.to), Seconds(l.latency), l.bandwidth_bps});

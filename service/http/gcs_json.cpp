@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "engine/json_excerpt.h"
 #include "engine/ns/base64.h"
 #include "engine/ns/crc32c.h"
 #include "service/http/gcs_route.h"
@@ -12,8 +13,7 @@ namespace {
 using nlohmann::json;
 
 std::string Show(const json& v) {
-  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+  return JsonExcerpt(v, 40);
 }
 
 Status Expected(const std::string& pointer, const char* what, const json* found) {

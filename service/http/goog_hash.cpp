@@ -2,25 +2,16 @@
 
 #include "engine/ns/base64.h"
 #include "engine/ns/crc32c.h"
+#include "service/http/http_whitespace.h"
 
 namespace estate::service {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ')
-    s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ')
-    s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 DeclaredHashes ParseGoogHash(std::string_view header) {
   DeclaredHashes d;
   while (!header.empty()) {
     const size_t comma = header.find(',');
-    const std::string_view item = Trim(header.substr(0, comma));
+    const std::string_view item = TrimOws(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
     const size_t eq = item.find('=');
     if (eq == std::string_view::npos) continue;

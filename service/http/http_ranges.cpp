@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "service/http/http_whitespace.h"
+
 namespace estate::service {
 namespace {
 
@@ -16,14 +18,6 @@ std::optional<uint64_t> Number(std::string_view s) {
   return v;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 Status BadContentRange(std::string_view header, const char* why) {
   return Status::Invalid("Content-Range \"" + std::string(header.substr(0, 80)) + "\": " + why);
 }
@@ -31,15 +25,15 @@ Status BadContentRange(std::string_view header, const char* why) {
 }  // namespace
 
 Result<std::optional<ByteRange>> ParseRangeHeader(std::string_view header, uint64_t size) {
-  std::string_view h = Trim(header);
+  std::string_view h = TrimOws(header);
   constexpr std::string_view kUnit = "bytes=";
   if (h.substr(0, kUnit.size()) != kUnit) return std::optional<ByteRange>();
-  h = Trim(h.substr(kUnit.size()));
+  h = TrimOws(h.substr(kUnit.size()));
   if (h.find(',') != std::string_view::npos) return std::optional<ByteRange>();
   const size_t dash = h.find('-');
   if (dash == std::string_view::npos) return std::optional<ByteRange>();
-  const std::string_view a = Trim(h.substr(0, dash));
-  const std::string_view b = Trim(h.substr(dash + 1));
+  const std::string_view a = TrimOws(h.substr(0, dash));
+  const std::string_view b = TrimOws(h.substr(dash + 1));
   if (a.empty()) {
     std::optional<uint64_t> suffix = Number(b);
     if (!suffix) return std::optional<ByteRange>();
@@ -60,10 +54,10 @@ Result<std::optional<ByteRange>> ParseRangeHeader(std::string_view header, uint6
 }
 
 Result<ContentRange> ParseContentRange(std::string_view header) {
-  std::string_view h = Trim(header);
+  std::string_view h = TrimOws(header);
   constexpr std::string_view kUnit = "bytes ";
   if (h.substr(0, kUnit.size()) != kUnit) return BadContentRange(header, "expected \"bytes \"");
-  h = Trim(h.substr(kUnit.size()));
+  h = TrimOws(h.substr(kUnit.size()));
   const size_t slash = h.find('/');
   if (slash == std::string_view::npos) return BadContentRange(header, "expected \"/TOTAL\"");
   const std::string_view span = h.substr(0, slash);

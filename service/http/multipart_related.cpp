@@ -13,7 +13,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimHeaderLine(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -25,15 +25,17 @@ std::string_view Trim(std::string_view s) {
 
 std::optional<std::string> MultipartBoundary(std::string_view content_type) {
   const size_t semi = content_type.find(';');
-  if (Lower(Trim(content_type.substr(0, semi))) != "multipart/related") return std::nullopt;
+  if (Lower(TrimHeaderLine(content_type.substr(0, semi))) != "multipart/related")
+    return std::nullopt;
   std::string_view params = semi == std::string_view::npos ? "" : content_type.substr(semi + 1);
   while (!params.empty()) {
     const size_t next = params.find(';');
-    std::string_view p = Trim(params.substr(0, next));
+    std::string_view p = TrimHeaderLine(params.substr(0, next));
     params = next == std::string_view::npos ? std::string_view() : params.substr(next + 1);
     const size_t eq = p.find('=');
-    if (eq == std::string_view::npos || Lower(Trim(p.substr(0, eq))) != "boundary") continue;
-    std::string_view value = Trim(p.substr(eq + 1));
+    if (eq == std::string_view::npos || Lower(TrimHeaderLine(p.substr(0, eq))) != "boundary")
+      continue;
+    std::string_view value = TrimHeaderLine(p.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
@@ -71,7 +73,8 @@ Result<std::vector<MultipartPart>> ParseMultipartRelated(std::string_view body,
       headers = eol == std::string_view::npos ? std::string_view() : headers.substr(eol + 2);
       const size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      part.headers[Lower(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
+      part.headers[Lower(TrimHeaderLine(line.substr(0, colon)))] =
+          std::string(TrimHeaderLine(line.substr(colon + 1)));
     }
     const size_t content = headers_end + 4;
     const size_t next = body.find("\r\n" + delimiter, content);

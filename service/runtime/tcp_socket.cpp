@@ -16,7 +16,7 @@
 namespace estate::service {
 namespace {
 
-Status Errno(const std::string& what) {
+Status SocketError(const std::string& what) {
   return Status::Unavailable(what + ": " + std::strerror(errno));
 }
 
@@ -60,7 +60,7 @@ Result<TcpSocket> TcpSocket::Connect(const std::string& host, int port, Duration
   for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
     TcpSocket s(::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol));
     if (!s.valid()) {
-      last = Errno(Where(host, port));
+      last = SocketError(Where(host, port));
       continue;
     }
     // Non-blocking connect, so the attempt is bounded by `timeout`.
@@ -82,7 +82,7 @@ Result<TcpSocket> TcpSocket::Connect(const std::string& host, int port, Duration
       }
     }
     if (rc != 0) {
-      last = Errno("connect to " + Where(host, port));
+      last = SocketError("connect to " + Where(host, port));
       continue;
     }
     ::fcntl(s.fd_, F_SETFL, flags);
@@ -113,7 +113,7 @@ Result<TcpSocket> TcpSocket::Listen(const std::string& host, int port) {
     const int one = 1;
     ::setsockopt(s.fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (::bind(s.fd_, a->ai_addr, a->ai_addrlen) != 0 || ::listen(s.fd_, 64) != 0) {
-      last = Errno("listen on " + Where(host, port));
+      last = SocketError("listen on " + Where(host, port));
       continue;
     }
     ::freeaddrinfo(found);
@@ -133,7 +133,7 @@ Result<TcpSocket> TcpSocket::Accept() const {
       return TcpSocket(fd);
     }
     if (errno == EINTR || errno == ECONNABORTED) continue;
-    return Errno("accept");
+    return SocketError("accept");
   }
 }
 
@@ -148,7 +148,7 @@ Status TcpSocket::ReadExact(void* data, size_t size) const {
     }
     if (n == 0) return Status::Unavailable("connection closed by peer");
     if (errno == EINTR) continue;
-    return Errno("read");
+    return SocketError("read");
   }
   return Status::Ok();
 }
@@ -161,7 +161,7 @@ Status TcpSocket::WriteAll(std::string_view data) const {
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
-    return Errno("write");
+    return SocketError("write");
   }
   return Status::Ok();
 }
@@ -174,7 +174,7 @@ Status TcpSocket::SendFile(int file_fd, uint64_t size) const {
     if (n > 0) continue;
     if (n == 0) return Status::Internal("file shorter than its recorded size");
     if (errno == EINTR) continue;
-    return Errno("sendfile");
+    return SocketError("sendfile");
   }
   return Status::Ok();
 }

@@ -10,34 +10,33 @@
 #include <filesystem>
 #include <random>
 
+#include "service/storage/errno_status.h"
+
 namespace estate::service {
 namespace {
 
-Status Errno(const std::string& what, const std::string& path) {
-  return Status::Internal(what + " " + path + ": " + std::strerror(errno));
-}
-
 Status FsyncPath(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno("cannot open directory", path);
+  if (fd < 0) return ErrnoStatus("cannot open directory", path);
   const int rc = ::fsync(fd);
   ::close(fd);
-  return rc == 0 ? Status::Ok() : Errno("cannot fsync", path);
+  return rc == 0 ? Status::Ok() : ErrnoStatus("cannot fsync", path);
 }
 
 Status EnsureDir(const std::string& path) {
-  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) return Errno("cannot create", path);
+  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
+    return ErrnoStatus("cannot create", path);
   return Status::Ok();
 }
 
 // Compares two files byte for byte.
 Result<bool> SameBytes(const std::string& a, const std::string& b) {
   const int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fa < 0) return Errno("cannot read", a);
+  if (fa < 0) return ErrnoStatus("cannot read", a);
   const int fb = ::open(b.c_str(), O_RDONLY | O_CLOEXEC);
   if (fb < 0) {
     ::close(fa);
-    return Errno("cannot read", b);
+    return ErrnoStatus("cannot read", b);
   }
   std::string ba(1 << 16, '\0'), bb(1 << 16, '\0');
   bool same = true;
@@ -92,7 +91,7 @@ Status ObjectWriter::Append(std::string_view bytes) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Errno("cannot write", path_);
+      return ErrnoStatus("cannot write", path_);
     }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
@@ -105,7 +104,7 @@ Result<ContentAddress> ObjectWriter::Commit(const std::optional<ContentAddress>&
     return Status::Invalid("bytes do not match their announced address " + expected->Key() +
                            " (they are " + address.Key() + ")");
   }
-  if (::fsync(fd_) != 0) return Errno("cannot fsync", path_);
+  if (::fsync(fd_) != 0) return ErrnoStatus("cannot fsync", path_);
   ::close(fd_);
   fd_ = -1;
   // The staging name goes either way (the destructor removes it): the bytes now live under
@@ -143,7 +142,7 @@ std::string ObjectStore::PathOf(const ContentAddress& address) const {
 Result<std::unique_ptr<ObjectWriter>> ObjectStore::NewWriter() {
   const std::string path = dir_ + "/staging/" + StagingName();
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("cannot create", path);
+  if (fd < 0) return ErrnoStatus("cannot create", path);
   return std::unique_ptr<ObjectWriter>(new ObjectWriter(*this, fd, path));
 }
 
@@ -151,7 +150,7 @@ Status ObjectStore::Install(const std::string& staged, const ContentAddress& add
   const std::string final_path = PathOf(address);
   // link() never replaces an existing name, so two writers of one address cannot race.
   if (::link(staged.c_str(), final_path.c_str()) != 0) {
-    if (errno != EEXIST) return Errno("cannot link", final_path);
+    if (errno != EEXIST) return ErrnoStatus("cannot link", final_path);
     Result<bool> same = SameBytes(staged, final_path);
     if (!same.ok()) return same.status();
     if (!*same) {
@@ -165,7 +164,7 @@ Status ObjectStore::Install(const std::string& staged, const ContentAddress& add
 
 Result<ContentAddress> ObjectStore::Adopt(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Errno("cannot read", path);
+  if (fd < 0) return ErrnoStatus("cannot read", path);
   Crc32cHasher crc;
   Md5Hasher md5;
   uint64_t size = 0;
@@ -175,7 +174,7 @@ Result<ContentAddress> ObjectStore::Adopt(const std::string& path) {
     if (n < 0) {
       if (errno == EINTR) continue;
       ::close(fd);
-      return Errno("cannot read", path);
+      return ErrnoStatus("cannot read", path);
     }
     if (n == 0) break;
     const std::string_view piece(buf.data(), static_cast<size_t>(n));
@@ -185,7 +184,7 @@ Result<ContentAddress> ObjectStore::Adopt(const std::string& path) {
   }
   const int rc = ::fsync(fd);
   ::close(fd);
-  if (rc != 0) return Errno("cannot fsync", path);
+  if (rc != 0) return ErrnoStatus("cannot fsync", path);
   ContentAddress address{md5.Finish(), crc.value(), size};
   Status s = Install(path, address);
   if (!s.ok()) return s;
@@ -204,7 +203,7 @@ Result<BodyFile> ObjectStore::OpenRead(const ContentAddress& address) const {
   if (fd < 0) {
     if (errno == ENOENT)
       return Status::NotFound("bytes " + address.Key() + " are not at this site");
-    return Errno("cannot read", path);
+    return ErrnoStatus("cannot read", path);
   }
   return BodyFile(fd, address.size);
 }

@@ -11,33 +11,31 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "service/storage/errno_status.h"
+
 namespace estate::service {
 namespace {
 
 using nlohmann::json;
 
-Status Errno(const std::string& what, const std::string& path) {
-  return Status::Internal(what + " " + path + ": " + std::strerror(errno));
-}
-
 Status FsyncDir(const std::string& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno("cannot open directory", dir);
+  if (fd < 0) return ErrnoStatus("cannot open directory", dir);
   const int rc = ::fsync(fd);
   ::close(fd);
-  return rc == 0 ? Status::Ok() : Errno("cannot fsync", dir);
+  return rc == 0 ? Status::Ok() : ErrnoStatus("cannot fsync", dir);
 }
 
 // Writes a small file atomically and durably: temp file, fsync, rename, directory fsync.
 Status WriteDurably(const std::string& dir, const std::string& path, const std::string& text) {
   const std::string tmp = path + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("cannot create", tmp);
+  if (fd < 0) return ErrnoStatus("cannot create", tmp);
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   const bool synced = written && ::fsync(fd) == 0;
   ::close(fd);
-  if (!synced) return Errno("cannot write", tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return Errno("cannot rename", tmp);
+  if (!synced) return ErrnoStatus("cannot write", tmp);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return ErrnoStatus("cannot rename", tmp);
   return FsyncDir(dir);
 }
 
@@ -71,7 +69,7 @@ bool UploadSessions::ValidId(std::string_view id) {
 
 Result<std::unique_ptr<UploadSessions>> UploadSessions::Open(const std::string& dir,
                                                              ObjectStore& objects) {
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Errno("cannot create", dir);
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return ErrnoStatus("cannot create", dir);
   return std::unique_ptr<UploadSessions>(new UploadSessions(dir, objects));
 }
 
@@ -103,7 +101,7 @@ Result<std::string> UploadSessions::Create(const UploadSessionInfo& info) {
       {"if_metageneration_not_match", OptionalInt(info.preconditions.if_metageneration_not_match)}};
   const std::string part = PathOf(id, ".part");
   const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("cannot create", part);
+  if (fd < 0) return ErrnoStatus("cannot create", part);
   ::close(fd);
   // The bytes of names are arbitrary: never fail on invalid UTF-8 in them.
   Status s = WriteDurably(dir_, PathOf(id, ".json"),
@@ -138,7 +136,7 @@ Result<std::unique_ptr<UploadLease>> UploadSessions::Acquire(const std::string& 
   }
   struct stat st {};
   if (::stat(PathOf(id, ".part").c_str(), &st) != 0)
-    return Errno("cannot stat", PathOf(id, ".part"));
+    return ErrnoStatus("cannot stat", PathOf(id, ".part"));
   lease->received_ = static_cast<uint64_t>(st.st_size);
   return lease;
 }
@@ -161,13 +159,13 @@ Status UploadLease::Append(std::string_view bytes) {
   const std::string path = sessions_.PathOf(id_, ".part");
   if (fd_ < 0) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (fd_ < 0) return Errno("cannot open", path);
+    if (fd_ < 0) return ErrnoStatus("cannot open", path);
   }
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Errno("cannot write", path);
+      return ErrnoStatus("cannot write", path);
     }
     bytes.remove_prefix(static_cast<size_t>(n));
     received_ += static_cast<uint64_t>(n);
@@ -176,7 +174,8 @@ Status UploadLease::Append(std::string_view bytes) {
 }
 
 Status UploadLease::Sync() {
-  if (fd_ >= 0 && ::fsync(fd_) != 0) return Errno("cannot fsync", sessions_.PathOf(id_, ".part"));
+  if (fd_ >= 0 && ::fsync(fd_) != 0)
+    return ErrnoStatus("cannot fsync", sessions_.PathOf(id_, ".part"));
   return Status::Ok();
 }
 

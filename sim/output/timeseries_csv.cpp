@@ -6,7 +6,7 @@ namespace estate::sim {
 namespace {
 
 // Fixed-precision text: the same doubles print the same on every run.
-std::string Num(double v) {
+std::string SixSignificant(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.6g", v);
   return buf;
@@ -27,22 +27,22 @@ std::string TimeseriesCsv(const RunRecord& r) {
   for (const IntervalRow& row : r.metrics.rows()) {
     const TimeNs end = row.start + r.metrics.interval();
     if (end > r.duration + r.metrics.interval()) break;
-    out += Num(static_cast<double>(std::min(end, r.duration)) / 1e9);
+    out += SixSignificant(static_cast<double>(std::min(end, r.duration)) / 1e9);
     for (uint64_t n : row.ops)
       out += "," + std::to_string(n);
     out += "," + std::to_string(row.failed);
-    out += "," + Num(static_cast<double>(row.replication_lag.Percentile(99)) / 1e9);
-    out += "," + Num(static_cast<double>(row.replication_lag.max()) / 1e9);
-    out += "," + Num(static_cast<double>(row.data_lag.Percentile(99)) / 1e9);
-    out += "," + Num(static_cast<double>(row.rpo) / 1e9);
-    out += "," + Num(static_cast<double>(row.data_rpo) / 1e9);
+    out += "," + SixSignificant(static_cast<double>(row.replication_lag.Percentile(99)) / 1e9);
+    out += "," + SixSignificant(static_cast<double>(row.replication_lag.max()) / 1e9);
+    out += "," + SixSignificant(static_cast<double>(row.data_lag.Percentile(99)) / 1e9);
+    out += "," + SixSignificant(static_cast<double>(row.rpo) / 1e9);
+    out += "," + SixSignificant(static_cast<double>(row.data_rpo) / 1e9);
     for (size_t i = 0; i < r.links.size(); ++i) {
       const double bytes = i < row.link_bytes.size() ? row.link_bytes[i] * r.full_scale : 0;
-      out += "," + Num(bytes * 8 / interval_s / 1e9);
+      out += "," + SixSignificant(bytes * 8 / interval_s / 1e9);
     }
     for (size_t site = 1; site < r.site_names.size(); ++site) {
       const double h = site < row.hit_ratio.size() ? row.hit_ratio[site] : -1;
-      out += "," + (h < 0 ? std::string() : Num(h));
+      out += "," + (h < 0 ? std::string() : SixSignificant(h));
     }
     out += "\n";
   }

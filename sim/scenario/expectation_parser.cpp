@@ -9,7 +9,7 @@
 namespace estate {
 namespace {
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimSpace(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
     s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
@@ -73,7 +73,7 @@ Result<Expectation> ParseExpectation(std::string_view text) {
   if (op_at == std::string_view::npos) {
     return Status::Invalid("a comparator (<, <=, >, >=, ==)");
   }
-  const std::string_view metric = Trim(text.substr(0, op_at));
+  const std::string_view metric = TrimSpace(text.substr(0, op_at));
   if (!ValidMetric(metric)) {
     return Status::Invalid("a metric path such as replication_lag.p99 before the comparator");
   }
@@ -90,7 +90,7 @@ Result<Expectation> ParseExpectation(std::string_view text) {
   if (e.comparator == "=" || e.comparator == "=<" || e.comparator == "=>") {
     return Status::Invalid("a comparator (<, <=, >, >=, ==)");
   }
-  const std::string_view value = Trim(text.substr(op_at + op_len));
+  const std::string_view value = TrimSpace(text.substr(op_at + op_len));
   if (value.empty()) return Status::Invalid("a value after the comparator");
   if (value.back() == '%') {
     double pct = 0;

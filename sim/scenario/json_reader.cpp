@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/json_excerpt.h"
 #include "models/units.h"
 
 namespace estate {
@@ -13,9 +14,7 @@ std::string ScenarioError::Format(const std::string& file) const {
 }
 
 std::string JsonReader::Show(const nlohmann::json& value) {
-  std::string s = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (s.size() > 48) s = s.substr(0, 45) + "...";
-  return s;
+  return JsonExcerpt(value, 48);
 }
 
 std::string JsonReader::Child(const std::string& ptr, const std::string& key) {

@@ -2,6 +2,7 @@
 // loopback port, and httplib clients that talk to them as a GCS client would.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <map>
@@ -86,6 +87,15 @@ class HttpDeployment {
   ApiLimits limits_;
   std::map<SiteId, Front> fronts_;
 };
+
+// The single-site suites' mount table: bucket "bkt" in `mode`.
+inline MountTable OneBucketMount(ConsistencyMode mode) {
+  MountTable t(1);
+  MountPolicy p;
+  p.mode = mode;
+  EXPECT_TRUE(t.Add("bkt/", p).ok());
+  return t;
+}
 
 inline nlohmann::json Json(const httplib::Result& r) {
   if (!r) return nlohmann::json();

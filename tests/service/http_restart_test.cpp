@@ -16,14 +16,7 @@ using nlohmann::json;
 using testing::HttpDeployment;
 using testing::Json;
 using testing::ObjectPath;
-
-MountTable Mounts() {
-  MountTable t(1);
-  MountPolicy p;
-  p.mode = ConsistencyMode::kEventual;
-  EXPECT_TRUE(t.Add("bkt/", p).ok());
-  return t;
-}
+using testing::OneBucketMount;
 
 std::string Bytes(int i) {
   std::string s(static_cast<size_t>(i) * 997 + 1, '\0');
@@ -87,7 +80,7 @@ void ExpectAllRecovered(httplib::Client& c, const std::map<std::string, json>& a
 }
 
 TEST(HttpRestart, EveryAcknowledgedObjectSurvivesACleanRestart) {
-  HttpDeployment d(1, Mounts());
+  HttpDeployment d(1, OneBucketMount(ConsistencyMode::kEventual));
   auto c = d.Client(0);
   ASSERT_EQ(testing::CreateBucketHttp(*c, "bkt"), 200);
   const std::map<std::string, json> acked = Workload(*c);
@@ -97,7 +90,7 @@ TEST(HttpRestart, EveryAcknowledgedObjectSurvivesACleanRestart) {
 }
 
 TEST(HttpRestart, ACopyOfTheDataDirectoryTakenWhileRunningHoldsEveryAcknowledgedObject) {
-  HttpDeployment d(1, Mounts());
+  HttpDeployment d(1, OneBucketMount(ConsistencyMode::kEventual));
   auto c = d.Client(0);
   ASSERT_EQ(testing::CreateBucketHttp(*c, "bkt"), 200);
   const std::map<std::string, json> acked = Workload(*c);

@@ -14,17 +14,10 @@ using nlohmann::json;
 using testing::HttpDeployment;
 using testing::Json;
 using testing::ObjectPath;
-
-MountTable Mounts() {
-  MountTable t(1);
-  MountPolicy p;
-  p.mode = ConsistencyMode::kStrong;
-  EXPECT_TRUE(t.Add("bkt/", p).ok());
-  return t;
-}
+using testing::OneBucketMount;
 
 TEST(HttpSecurity, MissingTokenIs401WrongTokenIs403InGcsShape) {
-  HttpDeployment d(1, Mounts());
+  HttpDeployment d(1, OneBucketMount(ConsistencyMode::kStrong));
   auto anonymous = d.Client(0, "");
   auto r = anonymous->Get("/storage/v1/b");
   ASSERT_EQ(r->status, 401);
@@ -52,7 +45,7 @@ TEST(HttpSecurity, MissingTokenIs401WrongTokenIs403InGcsShape) {
 }
 
 TEST(HttpSecurity, TraversalNamesAreStoredAsNamesAndNeverAsPaths) {
-  HttpDeployment d(1, Mounts());
+  HttpDeployment d(1, OneBucketMount(ConsistencyMode::kStrong));
   auto c = d.Client(0);
   ASSERT_EQ(testing::CreateBucketHttp(*c, "bkt"), 200);
   const std::vector<std::string> names = {"../../../../../../etc/passwd",
@@ -105,7 +98,7 @@ TEST(HttpSecurity, TlsServesTheApiOverHttpsOnly) {
       "-keyout " +
       key + " -out " + cert + " 2>/dev/null";
   if (std::system(make.c_str()) != 0) GTEST_SKIP() << "no openssl command to make a certificate";
-  testing::LoopbackSites sites(1, Mounts());
+  testing::LoopbackSites sites(1, OneBucketMount(ConsistencyMode::kStrong));
   auto uploads = UploadSessions::Open(sites.data_dir(0) + "/uploads", sites.site(0).objects());
   ASSERT_TRUE(uploads.ok());
   JsonLog log(0, LogLevel::kError);

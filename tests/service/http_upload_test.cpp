@@ -13,14 +13,7 @@ using nlohmann::json;
 using testing::HttpDeployment;
 using testing::Json;
 using testing::ObjectPath;
-
-MountTable Mounts() {
-  MountTable t(1);
-  MountPolicy p;
-  p.mode = ConsistencyMode::kStrong;
-  EXPECT_TRUE(t.Add("bkt/", p).ok());
-  return t;
-}
+using testing::OneBucketMount;
 
 std::string Pattern(size_t n) {
   std::string s(n, '\0');
@@ -63,7 +56,8 @@ class HttpUpload : public ::testing::Test {
     l.max_multipart_bytes = 1 << 20;
     return l;
   }
-  std::unique_ptr<HttpDeployment> d = std::make_unique<HttpDeployment>(1, Mounts(), limits());
+  std::unique_ptr<HttpDeployment> d =
+      std::make_unique<HttpDeployment>(1, OneBucketMount(ConsistencyMode::kStrong), limits());
   std::unique_ptr<httplib::Client> c;
 };
 

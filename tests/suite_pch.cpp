@@ -1,0 +1,2 @@
+// Compiled only so that the precompiled header every suite shares is built with the suites'
+// flags (tests/CMakeLists.txt).
