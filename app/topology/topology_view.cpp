@@ -62,6 +62,21 @@ TopologyView::TopologyView(ScenarioDocument* document, QWidget* parent)
   Rebuild();
 }
 
+// The scene is this view's child, so QWidget's destructor would delete it after the
+// TopologyView part is gone, and clearing its items emits selectionChanged into
+// SelectionChanged on a half-destroyed view (UBSan caught the downcast). The scene goes first,
+// while the view is whole and no longer listening to it or its items.
+TopologyView::~TopologyView() {
+  QGraphicsScene* graph = scene();
+  graph->disconnect(this);
+  for (SiteNodeItem* s : sites_)
+    s->disconnect(this);
+  sites_.clear();
+  links_.clear();
+  setScene(nullptr);
+  delete graph;
+}
+
 void TopologyView::Rebuild() {
   rebuilding_ = true;
   std::string selected;

@@ -20,6 +20,7 @@ class TopologyView : public QGraphicsView {
 
  public:
   explicit TopologyView(ScenarioDocument* document, QWidget* parent = nullptr);
+  ~TopologyView() override;
 
   const std::vector<SiteNodeItem*>& sites() const { return sites_; }
   const std::vector<LinkEdgeItem*>& links() const { return links_; }

@@ -36,9 +36,9 @@ TEST(ConsistencyTest, StrongModeHistoriesAreLinearizableUnderFaults) {
     total_faults += r.faults_injected;
   }
   // The runs did real work under real faults.
-  EXPECT_GT(total_ops, 500u * 50);
-  EXPECT_GT(total_writes, 500u * 5);
-  EXPECT_GT(total_faults, 500u * 2);
+  EXPECT_GT(total_ops, SeedsForThisBuild(500) * 50);
+  EXPECT_GT(total_writes, SeedsForThisBuild(500) * 5);
+  EXPECT_GT(total_faults, SeedsForThisBuild(500) * 2);
 }
 
 // The checker can fail: eventual mode under partition lets both sides accept writes, and a
@@ -120,7 +120,7 @@ TEST(ConsistencyTest, NoAcknowledgedWriteIsLostInStrongAndSyncSites) {
         }
       }
     }
-    EXPECT_GT(checked, 40 * 10) << ConsistencyModeName(mode);
+    EXPECT_GT(checked, SeedsForThisBuild(40) * 10) << ConsistencyModeName(mode);
   }
 }
 
@@ -159,7 +159,7 @@ TEST(ConsistencyTest, SessionGuaranteesHold) {
       ++checked;
     }
   }
-  EXPECT_GT(checked, 40u * 50);
+  EXPECT_GT(checked, SeedsForThisBuild(40) * 50);
 }
 
 // bounded-staleness: a read served at any site returns a state at most T old: every write
@@ -188,7 +188,7 @@ TEST(ConsistencyTest, BoundedStalenessBoundHolds) {
       ++checked;
     }
   }
-  EXPECT_GT(checked, 40u * 50);
+  EXPECT_GT(checked, SeedsForThisBuild(40) * 50);
 }
 
 }  // namespace
