@@ -1,90 +1,61 @@
 #include "app/results/sizing_table.h"
 
 #include <QHeaderView>
-#include <functional>
+#include <string>
+#include <vector>
 
 namespace estate::studio {
 namespace {
 
 using nlohmann::json;
 
-std::optional<double> At(const json& j, std::initializer_list<const char*> path) {
+std::optional<double> At(const json& j, const std::vector<std::string>& path) {
   const json* node = &j;
-  for (const char* key : path) {
+  for (const std::string& key : path) {
     if (!node->is_object() || !node->contains(key)) return std::nullopt;
     node = &(*node)[key];
   }
   return node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt;
 }
 
+// A row: its label, its unit, and where result.json holds its figure.
 struct RowSpec {
   QString figure;
   FigureUnit unit;
-  std::function<std::optional<double>(const json&)> get;
+  std::vector<std::string> path;
 };
 
 // Rows follow the current run's links and sites.
 std::vector<RowSpec> Specs(const json& r) {
   std::vector<RowSpec> specs;
+  auto add = [&specs](const std::string& figure, FigureUnit unit, std::vector<std::string> path) {
+    specs.push_back({QString::fromStdString(figure), unit, std::move(path)});
+  };
   if (r.contains("links") && r["links"].is_object()) {
     for (const auto& [id, link] : r["links"].items()) {
-      const std::string name = id;
-      specs.push_back({QString::fromStdString(name + " peak"), FigureUnit::kBitsPerSecond,
-                       [name](const json& j) {
-                         return At(j, {"links", name.c_str(), "peak_bps"});
-                       }});
-      specs.push_back({QString::fromStdString(name + " peak utilisation"), FigureUnit::kRatio,
-                       [name](const json& j) {
-                         return At(j, {"links", name.c_str(), "peak_utilisation"});
-                       }});
-      specs.push_back({QString::fromStdString(name + " mean"), FigureUnit::kBitsPerSecond,
-                       [name](const json& j) {
-                         return At(j, {"links", name.c_str(), "mean_bps"});
-                       }});
+      add(id + " peak", FigureUnit::kBitsPerSecond, {"links", id, "peak_bps"});
+      add(id + " peak utilisation", FigureUnit::kRatio, {"links", id, "peak_utilisation"});
+      add(id + " mean", FigureUnit::kBitsPerSecond, {"links", id, "mean_bps"});
     }
   }
-  specs.push_back({"WAN peak", FigureUnit::kBitsPerSecond,
-                   [](const json& j) { return At(j, {"wan_peak_bps"}); }});
-  specs.push_back(
-      {"WAN bytes", FigureUnit::kBytes, [](const json& j) { return At(j, {"wan_bytes"}); }});
-  specs.push_back(
-      {"GCS egress", FigureUnit::kBytes, [](const json& j) { return At(j, {"egress_bytes"}); }});
+  add("WAN peak", FigureUnit::kBitsPerSecond, {"wan_peak_bps"});
+  add("WAN bytes", FigureUnit::kBytes, {"wan_bytes"});
+  add("GCS egress", FigureUnit::kBytes, {"egress_bytes"});
   if (r.contains("cache") && r["cache"].is_object()) {
     for (const auto& [site, cache] : r["cache"].items()) {
-      const std::string name = site;
-      specs.push_back(
-          {QString::fromStdString(name + " hit ratio"), FigureUnit::kRatio, [name](const json& j) {
-             return At(j, {"cache", name.c_str(), "hit_ratio"});
-           }});
-      specs.push_back({QString::fromStdString(name + " cache for target hit ratio"),
-                       FigureUnit::kBytes, [name](const json& j) {
-                         return At(j, {"cache_sizing", name.c_str(), "bytes_for_target"});
-                       }});
+      add(site + " hit ratio", FigureUnit::kRatio, {"cache", site, "hit_ratio"});
+      add(site + " cache for target hit ratio", FigureUnit::kBytes,
+          {"cache_sizing", site, "bytes_for_target"});
     }
   }
-  specs.push_back({"Overall hit ratio", FigureUnit::kRatio,
-                   [](const json& j) { return At(j, {"hit_ratio"}); }});
-  specs.push_back({"Replication lag p99", FigureUnit::kSeconds, [](const json& j) {
-                     return At(j, {"replication_lag", "p99"});
-                   }});
-  specs.push_back({"RPO p99", FigureUnit::kSeconds, [](const json& j) {
-                     return At(j, {"rpo", "p99"});
-                   }});
-  specs.push_back({"Data RPO p99", FigureUnit::kSeconds, [](const json& j) {
-                     return At(j, {"data_rpo", "p99"});
-                   }});
-  specs.push_back({"Write latency p99", FigureUnit::kSeconds, [](const json& j) {
-                     return At(j, {"write_latency", "p99"});
-                   }});
-  specs.push_back({"Read latency p99", FigureUnit::kSeconds, [](const json& j) {
-                     return At(j, {"read_latency", "p99"});
-                   }});
-  specs.push_back({"Availability", FigureUnit::kRatio, [](const json& j) {
-                     return At(j, {"availability", "all"});
-                   }});
-  specs.push_back({"Stale read rate", FigureUnit::kRatio, [](const json& j) {
-                     return At(j, {"stale_reads", "rate"});
-                   }});
+  add("Overall hit ratio", FigureUnit::kRatio, {"hit_ratio"});
+  add("Replication lag p99", FigureUnit::kSeconds, {"replication_lag", "p99"});
+  add("RPO p99", FigureUnit::kSeconds, {"rpo", "p99"});
+  add("Data RPO p99", FigureUnit::kSeconds, {"data_rpo", "p99"});
+  add("Write latency p99", FigureUnit::kSeconds, {"write_latency", "p99"});
+  add("Read latency p99", FigureUnit::kSeconds, {"read_latency", "p99"});
+  add("Availability", FigureUnit::kRatio, {"availability", "all"});
+  add("Stale read rate", FigureUnit::kRatio, {"stale_reads", "rate"});
   return specs;
 }
 
@@ -93,8 +64,8 @@ std::vector<RowSpec> Specs(const json& r) {
 std::vector<SizingRow> SizingRows(const RunResult& current, const RunResult* previous) {
   std::vector<SizingRow> rows;
   for (const RowSpec& spec : Specs(current.result)) {
-    rows.push_back({spec.figure, spec.unit, spec.get(current.result),
-                    previous != nullptr ? spec.get(previous->result) : std::nullopt});
+    rows.push_back({spec.figure, spec.unit, At(current.result, spec.path),
+                    previous != nullptr ? At(previous->result, spec.path) : std::nullopt});
   }
   return rows;
 }
