@@ -17,7 +17,7 @@ using testing::ReadFileOrEmpty;
 using testing::RunCli;
 using testing::WriteTextFile;
 
-std::string WriteScenario(const std::string& dir, const json& doc) {
+std::string WriteRunScenario(const std::string& dir, const json& doc) {
   const std::string path = dir + "/scenario.json";
   WriteTextFile(path, doc.dump(2));
   return path;
@@ -32,7 +32,7 @@ TEST(RunCommandTest, SameScenarioAndSeedGiveByteIdenticalResults) {
                                 {"target", "gcp-a"},
                                 {"bandwidth", "100Mbps"},
                                 {"duration", "10s"}}});
-  const std::string scenario = WriteScenario(dir, s);
+  const std::string scenario = WriteRunScenario(dir, s);
   auto run = [&](const std::string& out, const std::string& seed) {
     std::vector<std::string> args = {"run",           scenario,     "--out",
                                      dir + "/" + out, "--progress", "none"};
@@ -59,7 +59,7 @@ TEST(RunCommandTest, AFailedExpectationExitsOneAndIsNamedInJunit) {
   const std::string dir = FreshDirectory("expectations");
   json s = testing::SmallScenario("strong", "10Gbps", "15ms", "15ms");
   s["expectations"] = {"write_latency.strong.p99 < 1s", "write_latency.strong.p99 < 10ms"};
-  const std::string scenario = WriteScenario(dir, s);
+  const std::string scenario = WriteRunScenario(dir, s);
   const testing::CliRun r =
       RunCli(ESTATE_CLI_PATH, {"run", scenario, "--out", dir + "/out", "--progress", "none"});
   EXPECT_EQ(r.exit_code, 1) << r.output;
@@ -81,8 +81,8 @@ TEST(RunCommandTest, PassingExpectationsExitZero) {
   const std::string dir = FreshDirectory("passing");
   json s = testing::SmallScenario("eventual", "10Gbps", "10ms", "15ms");
   s["expectations"] = {"availability.all >= 99%", "replication_lag.p99 < 1min"};
-  const testing::CliRun r = RunCli(
-      ESTATE_CLI_PATH, {"run", WriteScenario(dir, s), "--out", dir + "/out", "--progress", "none"});
+  const testing::CliRun r = RunCli(ESTATE_CLI_PATH, {"run", WriteRunScenario(dir, s), "--out",
+                                                     dir + "/out", "--progress", "none"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(ReadFileOrEmpty(dir + "/out/junit.xml").find("failures=\"0\""), std::string::npos);
 }
@@ -91,7 +91,7 @@ TEST(RunCommandTest, AnInvalidScenarioExitsTwoWithTheValidationMessage) {
   const std::string dir = FreshDirectory("invalid");
   json s = testing::SmallScenario("eventual", "10Gbps", "10ms", "15ms");
   s["links"][0]["bandwidth"] = "fast";
-  const std::string scenario = WriteScenario(dir, s);
+  const std::string scenario = WriteRunScenario(dir, s);
   const testing::CliRun r = RunCli(ESTATE_CLI_PATH, {"run", scenario, "--out", dir + "/out"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find(scenario + ": /links/0/bandwidth: expected"), std::string::npos)
@@ -103,8 +103,8 @@ TEST(RunCommandTest, JsonProgressIsOneObjectPerLineEndingWithDone) {
   const std::string dir = FreshDirectory("progress");
   json s = testing::SmallScenario("eventual", "10Gbps", "10ms", "15ms");
   s["duration"] = "30s";
-  const testing::CliRun r = RunCli(
-      ESTATE_CLI_PATH, {"run", WriteScenario(dir, s), "--out", dir + "/out", "--progress", "json"});
+  const testing::CliRun r = RunCli(ESTATE_CLI_PATH, {"run", WriteRunScenario(dir, s), "--out",
+                                                     dir + "/out", "--progress", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::istringstream lines(r.output);
   int progress = 0;
@@ -128,7 +128,7 @@ TEST(RunCommandTest, ErrorSeedsRunTheNextSeedsAndReportTheirSpread) {
   const std::string dir = FreshDirectory("error-seeds");
   json s = testing::SmallScenario("eventual", "1Gbps", "10ms", "15ms");
   s["duration"] = "20s";
-  const std::string path = WriteScenario(dir, s);
+  const std::string path = WriteRunScenario(dir, s);
   const testing::CliRun r = RunCli(ESTATE_CLI_PATH, {"run", path, "--out", dir + "/out",
                                                      "--error-seeds", "3", "--progress", "none"});
   ASSERT_EQ(r.exit_code, 0) << r.output;

@@ -23,7 +23,7 @@ using testing::RunCli;
 
 // Three sites joined by 1 Gb/s links; one expectation that holds when the swept link has at
 // least 10 Gb/s, so each point's verdict is known in advance.
-std::string WriteScenario(const std::string& dir) {
+std::string WriteSweepScenario(const std::string& dir) {
   json s = testing::SmallScenario("eventual", "1Gbps", "10ms", "15ms");
   s["expectations"] = {"links.gcp-a.bandwidth_bps >= 10Gbps"};
   const std::string path = dir + "/scenario.json";
@@ -49,7 +49,7 @@ std::vector<std::string> Sweep(const std::string& scenario, const std::string& o
 
 TEST(SweepCommandTest, EveryPointOfTheProductRunsWithItsValues) {
   const std::string dir = FreshDirectory("sweep-product");
-  const std::string scenario = WriteScenario(dir);
+  const std::string scenario = WriteSweepScenario(dir);
   const std::string out = dir + "/out";
   const testing::CliRun r = RunCli(
       ESTATE_CLI_PATH, {"sweep", scenario, "--param", "/links/gcp-a/bandwidth=1Gbps,10Gbps,100Gbps",
@@ -110,7 +110,7 @@ TEST(SweepCommandTest, EveryPointOfTheProductRunsWithItsValues) {
 
 TEST(SweepCommandTest, BadParametersAndValuesExitTwoNamingThem) {
   const std::string dir = FreshDirectory("sweep-errors");
-  const std::string scenario = WriteScenario(dir);
+  const std::string scenario = WriteSweepScenario(dir);
   const std::string out = dir + "/out";
   auto sweep = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"sweep", scenario});
@@ -162,7 +162,7 @@ TEST(SweepCommandTest, BadParametersAndValuesExitTwoNamingThem) {
 
 TEST(SweepCommandTest, AResumedSweepRunsOnlyThePointsNotFinished) {
   const std::string dir = FreshDirectory("sweep-resume");
-  const std::string scenario = WriteScenario(dir);
+  const std::string scenario = WriteSweepScenario(dir);
   const std::string out = dir + "/out";
   const testing::CliRun first = RunCli(ESTATE_CLI_PATH, Sweep(scenario, out));
   ASSERT_EQ(first.exit_code, 0) << first.output;
@@ -212,7 +212,7 @@ TEST(SweepCommandTest, AResumedSweepRunsOnlyThePointsNotFinished) {
 
 TEST(SweepCommandTest, ShardsMergeIntoTheUnshardedResultByteForByte) {
   const std::string dir = FreshDirectory("sweep-shards");
-  const std::string scenario = WriteScenario(dir);
+  const std::string scenario = WriteSweepScenario(dir);
   const std::string whole = dir + "/whole";
   const std::string shard0 = dir + "/shard-0";
   const std::string shard1 = dir + "/shard-1";
@@ -261,7 +261,7 @@ TEST(SweepCommandTest, ShardsMergeIntoTheUnshardedResultByteForByte) {
 
 TEST(SweepCommandTest, MergeNamesMissingPointsAndShardsOfOtherSweeps) {
   const std::string dir = FreshDirectory("sweep-merge-errors");
-  const std::string scenario = WriteScenario(dir);
+  const std::string scenario = WriteSweepScenario(dir);
   const std::string shard0 = dir + "/shard-0";
   const testing::CliRun s0 = RunCli(ESTATE_CLI_PATH, Sweep(scenario, shard0, {"--shard", "0/2"}));
   ASSERT_EQ(s0.exit_code, 0) << s0.output;

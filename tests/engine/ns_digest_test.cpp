@@ -15,21 +15,21 @@
 namespace estate {
 namespace {
 
-struct Op {
+struct NamespaceOp {
   std::string bucket, name;
   int64_t generation;
   uint64_t size;
 };
 
 // Builds buckets "b1" (versioned) and "b2" and inserts each op with its exact generation.
-Namespace Build(const std::vector<Op>& ops, bool buckets_reversed) {
+Namespace Build(const std::vector<NamespaceOp>& ops, bool buckets_reversed) {
   Namespace ns;
   std::vector<std::string> buckets = {"b1x", "b2x"};
   if (buckets_reversed) std::reverse(buckets.begin(), buckets.end());
   for (const auto& b : buckets) {
     EXPECT_TRUE(ns.CreateBucket({.name = b, .versioning = b == "b1x"}, 10).ok());
   }
-  for (const Op& op : ops) {
+  for (const NamespaceOp& op : ops) {
     ObjectWrite w;
     w.size = op.size;
     w.metadata = {{"k", op.name}};
@@ -57,14 +57,16 @@ TEST(DigestTest, BuilderIsOrderAndBoundarySensitive) {
 }
 
 TEST(DigestTest, SameStateInDifferentOrdersGivesTheSameDigest) {
-  std::vector<Op> ops;
+  std::vector<NamespaceOp> ops;
   for (int i = 0; i < 3000; ++i) {
     ops.push_back({i % 3 == 0 ? "b2x" : "b1x", "obj/" + std::to_string(i * 7919 % 3001), 1000 + i,
                    static_cast<uint64_t>(i)});
   }
   // Distinct (bucket, name) pairs only, so any order yields the same final state.
   std::set<std::pair<std::string, std::string>> seen;
-  std::erase_if(ops, [&](const Op& op) { return !seen.insert({op.bucket, op.name}).second; });
+  std::erase_if(ops, [&](const NamespaceOp& op) {
+    return !seen.insert({op.bucket, op.name}).second;
+  });
   const uint64_t forward = Build(ops, false).Digest();
   std::mt19937_64 rng(5);
   std::shuffle(ops.begin(), ops.end(), rng);
@@ -74,7 +76,8 @@ TEST(DigestTest, SameStateInDifferentOrdersGivesTheSameDigest) {
 }
 
 TEST(DigestTest, AnyFieldChangeChangesTheDigest) {
-  const std::vector<Op> ops = {{"b1x", "a", 5, 10}, {"b1x", "b", 6, 11}, {"b2x", "a", 7, 12}};
+  const std::vector<NamespaceOp> ops = {
+      {"b1x", "a", 5, 10}, {"b1x", "b", 6, 11}, {"b2x", "a", 7, 12}};
   const uint64_t base = Build(ops, false).Digest();
   std::set<uint64_t> digests = {base};
   using Mutation = std::function<void(Namespace&)>;
@@ -135,7 +138,7 @@ namespace estate {
 namespace {
 
 TEST(DigestTest, ResidencyIsSiteLocalAndLeftOut) {
-  const std::vector<Op> ops = {{"b1x", "a", 5, 10}};
+  const std::vector<NamespaceOp> ops = {{"b1x", "a", 5, 10}};
   Namespace here = Build(ops, false);
   Namespace there = Build(ops, false);
   ASSERT_TRUE(there.SetResidency("b1x", "a", 5, SiteSet(0b111)).ok());

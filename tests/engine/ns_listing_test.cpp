@@ -68,7 +68,7 @@ std::vector<Entry> PageEntries(const ListPage& page) {
   return out;
 }
 
-std::string RandomName(std::mt19937_64& rng) {
+std::string RandomListingName(std::mt19937_64& rng) {
   static const char* kTop[] = {"a/", "a/b/", "a/b/c-", "d1/", "d1/x/", "d2-", "z", "a"};
   std::string name = kTop[rng() % 8];
   const int parts = static_cast<int>(rng() % 3);
@@ -126,7 +126,7 @@ TEST_F(ListingTest, RandomOptionsMatchBruteForceOver10000Objects) {
   std::mt19937_64 rng(2024);
   std::vector<std::string> names;
   while (store.size() < 10000) {
-    const std::string name = RandomName(rng);
+    const std::string name = RandomListingName(rng);
     Insert(name);
     names.push_back(name);
   }
@@ -141,8 +141,8 @@ TEST_F(ListingTest, RandomOptionsMatchBruteForceOver10000Objects) {
     ListOptions o;
     o.prefix = prefixes[rng() % prefixes.size()];
     o.delimiter = delimiters[rng() % delimiters.size()];
-    if (rng() % 3 == 0) o.start_offset = RandomName(rng);
-    if (rng() % 3 == 0) o.end_offset = RandomName(rng);
+    if (rng() % 3 == 0) o.start_offset = RandomListingName(rng);
+    if (rng() % 3 == 0) o.end_offset = RandomListingName(rng);
     o.max_results = rng() % 4 == 0 ? 1000 : 1 + static_cast<int>(rng() % 300);
     o.versions = rng() % 2 == 0;
     const std::vector<Entry> want = Reference(store, o);
@@ -207,7 +207,7 @@ TEST_F(ListingTest, PagingUnderConcurrentInsertsAndDeletes) {
     ASSERT_TRUE(ns.CreateBucket({.name = "bkt", .versioning = round % 2 == 0}, 0).ok());
     std::vector<std::string> stable, churn;
     for (int i = 0; i < 2000; ++i) {
-      const std::string name = RandomName(rng) + (i % 2 ? "s" : "c") + std::to_string(i);
+      const std::string name = RandomListingName(rng) + (i % 2 ? "s" : "c") + std::to_string(i);
       Insert(name);
       (i % 2 ? stable : churn).push_back(name);
     }
@@ -227,7 +227,7 @@ TEST_F(ListingTest, PagingUnderConcurrentInsertsAndDeletes) {
       // Between pages: new objects anywhere in the name space, deletions of churn objects.
       // Fewer inserts than the page size, so that the listing finishes.
       for (int k = 0; k < 3; ++k) {
-        const std::string fresh = RandomName(rng) + "n" + std::to_string(rng() % 100000);
+        const std::string fresh = RandomListingName(rng) + "n" + std::to_string(rng() % 100000);
         Insert(fresh);
         if (!churn.empty()) {
           const size_t victim = rng() % churn.size();

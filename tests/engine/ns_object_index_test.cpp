@@ -24,7 +24,7 @@ ObjectMeta MetaFor(int64_t generation, uint64_t size) {
 }
 
 // Names with long shared prefixes and occasional very long ones, the hard case for splits.
-std::string RandomName(std::mt19937_64& rng) {
+std::string RandomSplitName(std::mt19937_64& rng) {
   static const char* kDirs[] = {"a/", "a/b/", "logs/2024/", "logs/2024/05/", "z", ""};
   std::string name = kDirs[rng() % 6];
   const int len = static_cast<int>(rng() % 12) + 1;
@@ -53,7 +53,7 @@ TEST(ObjectIndexTest, RandomOperationsMatchStdMap) {
   uint64_t ref_bytes = 0;
   std::map<std::string, uint64_t> sizes;
   for (int step = 0; step < 200000; ++step) {
-    const std::string name = RandomName(rng);
+    const std::string name = RandomSplitName(rng);
     const int op = static_cast<int>(rng() % 10);
     if (op < 6) {
       const int64_t gen = step + 1;

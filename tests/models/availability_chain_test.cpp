@@ -10,7 +10,7 @@
 namespace estate {
 namespace {
 
-using Kind = AccessRule::Kind;
+using RuleKind = AccessRule::Kind;
 
 constexpr double kMinutesPerYear = 365.25 * 24 * 60;
 
@@ -24,7 +24,7 @@ AvailabilityChain SolveOrDie(AvailabilityTopology t) {
   return std::move(chain).value();
 }
 
-AccessRule Rule(Kind kind, int primary = 0, std::vector<int> members = {}) {
+AccessRule Rule(RuleKind kind, int primary = 0, std::vector<int> members = {}) {
   AccessRule r;
   r.kind = kind;
   r.primary = primary;
@@ -83,21 +83,21 @@ double ProductFormAvailability(const AvailabilityTopology& t, const AccessRule& 
     }
     bool holds = reached[client];
     switch (rule.kind) {
-      case Kind::kMajority: {
+      case RuleKind::kMajority: {
         size_t count = 0;
         for (bool r : reached)
           count += r;
         holds = holds && 2 * count > n_sites;
         break;
       }
-      case Kind::kPrimaryAndMembers:
+      case RuleKind::kPrimaryAndMembers:
         for (int m : rule.members)
           holds = holds && reached[m];
         [[fallthrough]];
-      case Kind::kPrimary:
+      case RuleKind::kPrimary:
         holds = holds && reached[rule.primary];
         break;
-      case Kind::kLocal:
+      case RuleKind::kLocal:
         break;
     }
     if (holds) total += p;
@@ -138,15 +138,15 @@ TEST(AvailabilityChainTest, TwoSitesMatchTheClosedForm) {
   EXPECT_EQ(chain.states(), 8u);
   const double a = a_mtbf / (a_mtbf + a_mttr), b = b_mtbf / (b_mtbf + b_mttr);
   const double l = l_mtbf / (l_mtbf + l_mttr);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kLocal), 0), a, 1e-14);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kLocal), 1), b, 1e-14);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kPrimary, 1), 0), a * l * b, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kLocal), 0), a, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kLocal), 1), b, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kPrimary, 1), 0), a * l * b, 1e-14);
   // A majority of two sites is both of them.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kMajority), 1), a * l * b, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kMajority), 1), a * l * b, 1e-14);
   // Downtime is the unavailability over a 365.25-day year: for site a, 4 h in every 30 d 4 h.
-  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(Kind::kLocal), 0),
+  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(RuleKind::kLocal), 0),
               a_mttr / (a_mtbf + a_mttr) * kMinutesPerYear, 1e-9);
-  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(Kind::kLocal), 0), 2905.856, 0.001);
+  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(RuleKind::kLocal), 0), 2905.856, 0.001);
 }
 
 TEST(AvailabilityChainTest, TriangleMajorityIsAtLeastTwoOfThreeWithTheClientUp) {
@@ -160,9 +160,9 @@ TEST(AvailabilityChainTest, TriangleMajorityIsAtLeastTwoOfThreeWithTheClientUp) 
                                               {{{"l01"}, 0, 1}, {{"l12"}, 1, 2}, {{"l02"}, 0, 2}}});
   EXPECT_EQ(chain.states(), 8u);  // links never fail: only the sites are in the chain
   // Client s0 up and not both others down: 0.99 * (1 - 0.02 * 0.05) = 0.98901.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kMajority), 0), 0.98901, 1e-12);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kMajority), 0), 0.98901, 1e-12);
   // Client s2: 0.95 * (1 - 0.01 * 0.02) = 0.94981.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kMajority), 2), 0.94981, 1e-12);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kMajority), 2), 0.94981, 1e-12);
   EXPECT_DOUBLE_EQ(chain.UpProbability("l01"), 1.0);
 }
 
@@ -174,18 +174,18 @@ TEST(AvailabilityChainTest, LinkFailurePartitionsASite) {
   const AvailabilityChain chain = SolveOrDie(line);
   EXPECT_EQ(chain.states(), 2u);
   // Local work never depends on a link.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kLocal), 0), 1, 1e-15);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kLocal), 0), 1, 1e-15);
   // s0 reaches s1 and, through it, s2 only while l01 is up.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kPrimary, 1), 0), q, 1e-14);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kPrimary, 2), 0), q, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kPrimary, 1), 0), q, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kPrimary, 2), 0), q, 1e-14);
   // s1 and s2 are always together: a majority for them, a minority of one for s0 when cut off.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kMajority), 0), q, 1e-14);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kMajority), 2), 1, 1e-15);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kMajority), 0), q, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kMajority), 2), 1, 1e-15);
   // A sync-sites write from s2 whose primary is s1 needs s0 as a member.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kPrimaryAndMembers, 1, {2}), 2), 1, 1e-15);
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kPrimaryAndMembers, 1, {0, 2}), 2), q, 1e-14);
-  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(Kind::kPrimary, 2), 0), (1 - q) * kMinutesPerYear,
-              1e-6);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kPrimaryAndMembers, 1, {2}), 2), 1, 1e-15);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kPrimaryAndMembers, 1, {0, 2}), 2), q, 1e-14);
+  EXPECT_NEAR(chain.DowntimeMinutesPerYear(Rule(RuleKind::kPrimary, 2), 0),
+              (1 - q) * kMinutesPerYear, 1e-6);
 
   // Now s1 fails too (up a fraction p): a down site relays nothing, so s0 reaches s2 only
   // when l01 and s1 are both up. Adding a direct s0-s2 link that is up a fraction r gives a
@@ -194,13 +194,15 @@ TEST(AvailabilityChainTest, LinkFailurePartitionsASite) {
   AvailabilityTopology relay = line;
   relay.sites[1] = {"s1", p / (1 - p) * 600, 600};
   const AvailabilityChain relay_chain = SolveOrDie(relay);
-  EXPECT_NEAR(relay_chain.Availability(Rule(Kind::kPrimary, 2), 0), q * p, 1e-14);
+  EXPECT_NEAR(relay_chain.Availability(Rule(RuleKind::kPrimary, 2), 0), q * p, 1e-14);
   relay.links.push_back({{"l02", r / (1 - r) * 600, 600}, 0, 2});
   const AvailabilityChain two_paths = SolveOrDie(relay);
   EXPECT_EQ(two_paths.states(), 8u);
-  EXPECT_NEAR(two_paths.Availability(Rule(Kind::kPrimary, 2), 0), 1 - (1 - q * p) * (1 - r), 1e-14);
+  EXPECT_NEAR(two_paths.Availability(Rule(RuleKind::kPrimary, 2), 0), 1 - (1 - q * p) * (1 - r),
+              1e-14);
   // Majority from s0: s0 with s1 (l01, s1 up) or with s2 (some path to s2).
-  EXPECT_NEAR(two_paths.Availability(Rule(Kind::kMajority), 0), 1 - (1 - q * p) * (1 - r), 1e-14);
+  EXPECT_NEAR(two_paths.Availability(Rule(RuleKind::kMajority), 0), 1 - (1 - q * p) * (1 - r),
+              1e-14);
 }
 
 TEST(AvailabilityChainTest, IndependentComponentsGiveTheProductForm) {
@@ -209,9 +211,9 @@ TEST(AvailabilityChainTest, IndependentComponentsGiveTheProductForm) {
   const AvailabilityTopology t = RandomTopology(4, 4, 2024);
   const AvailabilityChain chain = SolveOrDie(t);
   EXPECT_EQ(chain.states(), 256u);
-  const std::vector<AccessRule> rules = {Rule(Kind::kLocal), Rule(Kind::kMajority),
-                                         Rule(Kind::kPrimary, 3),
-                                         Rule(Kind::kPrimaryAndMembers, 1, {2, 3})};
+  const std::vector<AccessRule> rules = {Rule(RuleKind::kLocal), Rule(RuleKind::kMajority),
+                                         Rule(RuleKind::kPrimary, 3),
+                                         Rule(RuleKind::kPrimaryAndMembers, 1, {2, 3})};
   for (const AccessRule& rule : rules) {
     for (int client = 0; client < 4; ++client) {
       const double expected = ProductFormAvailability(t, rule, client);
@@ -228,19 +230,20 @@ TEST(AvailabilityChainTest, IterativeSolveGivesTheProductFormToo) {
   const AvailabilityTopology t = RandomTopology(5, 6, 99);
   const AvailabilityChain chain = SolveOrDie(t);
   EXPECT_EQ(chain.states(), 2048u);
-  for (const AccessRule& rule : {Rule(Kind::kMajority), Rule(Kind::kPrimaryAndMembers, 4, {0, 2})})
+  for (const AccessRule& rule :
+       {Rule(RuleKind::kMajority), Rule(RuleKind::kPrimaryAndMembers, 4, {0, 2})})
     EXPECT_NEAR(chain.Availability(rule, 1), ProductFormAvailability(t, rule, 1), 1e-12);
 }
 
 TEST(AvailabilityChainTest, BadIndexesAndIdsGiveNan) {
   const AvailabilityChain chain = SolveOrDie({{{"s0", 100, 1}, {"s1", 100, 1}}, {}});
-  EXPECT_TRUE(std::isnan(chain.Availability(Rule(Kind::kLocal), 2)));
-  EXPECT_TRUE(std::isnan(chain.Availability(Rule(Kind::kPrimary, -1), 0)));
-  EXPECT_TRUE(std::isnan(chain.Availability(Rule(Kind::kPrimaryAndMembers, 1, {5}), 0)));
-  EXPECT_TRUE(std::isnan(chain.DowntimeMinutesPerYear(Rule(Kind::kLocal), -1)));
+  EXPECT_TRUE(std::isnan(chain.Availability(Rule(RuleKind::kLocal), 2)));
+  EXPECT_TRUE(std::isnan(chain.Availability(Rule(RuleKind::kPrimary, -1), 0)));
+  EXPECT_TRUE(std::isnan(chain.Availability(Rule(RuleKind::kPrimaryAndMembers, 1, {5}), 0)));
+  EXPECT_TRUE(std::isnan(chain.DowntimeMinutesPerYear(Rule(RuleKind::kLocal), -1)));
   EXPECT_TRUE(std::isnan(chain.UpProbability("nowhere")));
   // A primary the rule does not use is not checked.
-  EXPECT_NEAR(chain.Availability(Rule(Kind::kLocal, 7), 0), 100.0 / 101, 1e-14);
+  EXPECT_NEAR(chain.Availability(Rule(RuleKind::kLocal, 7), 0), 100.0 / 101, 1e-14);
 }
 
 TEST(AvailabilityChainTest, RejectsBadParametersSayingWhere) {

@@ -15,7 +15,7 @@
 namespace estate {
 namespace {
 
-struct Request {
+struct TraceRequest {
   uint64_t key;
   uint64_t size;
 };
@@ -50,8 +50,8 @@ class ListLru {
   uint64_t capacity_;
   bool bytes_;
   uint64_t used_ = 0;
-  std::list<Request> order_;
-  std::unordered_map<uint64_t, std::list<Request>::iterator> index_;
+  std::list<TraceRequest> order_;
+  std::unordered_map<uint64_t, std::list<TraceRequest>::iterator> index_;
 };
 
 struct Outcome {
@@ -63,10 +63,10 @@ struct Outcome {
 };
 
 // Replays the trace through a reference cache; weighs each access by 1 or by its bytes.
-Outcome Simulate(const std::vector<Request>& trace, uint64_t capacity, bool bytes) {
+Outcome SimulateLru(const std::vector<TraceRequest>& trace, uint64_t capacity, bool bytes) {
   ListLru lru(capacity, bytes);
   Outcome out;
-  for (const Request& a : trace) {
+  for (const TraceRequest& a : trace) {
     const uint64_t weight = bytes ? a.size : 1;
     if (lru.Access(a.key, a.size)) out.hits += weight;
     out.total += weight;
@@ -79,9 +79,9 @@ uint64_t SizeOfKey(uint64_t key, uint64_t max_size) {
   return 1 + SplitMix64(key * 7919 + 1).Next() % max_size;
 }
 
-std::vector<Request> UniformTrace(int length, uint64_t keys, uint64_t seed) {
+std::vector<TraceRequest> UniformTrace(int length, uint64_t keys, uint64_t seed) {
   SplitMix64 rng(seed);
-  std::vector<Request> trace;
+  std::vector<TraceRequest> trace;
   for (int i = 0; i < length; ++i) {
     const uint64_t key = rng.Next() % keys;
     trace.push_back({key, SizeOfKey(key, 5000)});
@@ -89,10 +89,10 @@ std::vector<Request> UniformTrace(int length, uint64_t keys, uint64_t seed) {
   return trace;
 }
 
-std::vector<Request> ZipfTrace(int length, uint64_t keys, double alpha, uint64_t seed) {
+std::vector<TraceRequest> ZipfTrace(int length, uint64_t keys, double alpha, uint64_t seed) {
   ZipfSampler zipf(keys, alpha);
   SplitMix64 rng(seed);
-  std::vector<Request> trace;
+  std::vector<TraceRequest> trace;
   for (int i = 0; i < length; ++i) {
     const uint64_t key = zipf.Sample(rng);
     trace.push_back({key, SizeOfKey(key, 5000)});
@@ -100,16 +100,16 @@ std::vector<Request> ZipfTrace(int length, uint64_t keys, double alpha, uint64_t
   return trace;
 }
 
-ExactMrc Build(const std::vector<Request>& trace) {
+ExactMrc Build(const std::vector<TraceRequest>& trace) {
   ExactMrc mrc;
-  for (const Request& a : trace)
+  for (const TraceRequest& a : trace)
     mrc.Access(a.key, a.size);
   return mrc;
 }
 
-uint64_t DistinctBytes(const std::vector<Request>& trace) {
+uint64_t DistinctBytes(const std::vector<TraceRequest>& trace) {
   std::unordered_map<uint64_t, uint64_t> sizes;
-  for (const Request& a : trace)
+  for (const TraceRequest& a : trace)
     sizes[a.key] = a.size;
   uint64_t sum = 0;
   for (const auto& [key, size] : sizes)
@@ -118,14 +118,14 @@ uint64_t DistinctBytes(const std::vector<Request>& trace) {
 }
 
 // 20 sizes from 0 to a little past everything, for objects and for bytes, exactly.
-void ExpectMatchesReference(const std::vector<Request>& trace) {
+void ExpectMatchesReference(const std::vector<TraceRequest>& trace) {
   const ExactMrc mrc = Build(trace);
   const uint64_t keys = mrc.distinct_keys(), bytes = DistinctBytes(trace);
   for (int i = 0; i < 20; ++i) {
     const uint64_t objects = keys * i / 18, capacity = bytes * i / 18;
-    EXPECT_EQ(mrc.MissRatioAt(objects), Simulate(trace, objects, false).miss_ratio())
+    EXPECT_EQ(mrc.MissRatioAt(objects), SimulateLru(trace, objects, false).miss_ratio())
         << "objects " << objects;
-    EXPECT_EQ(mrc.ByteMissRatioAt(capacity), Simulate(trace, capacity, true).miss_ratio())
+    EXPECT_EQ(mrc.ByteMissRatioAt(capacity), SimulateLru(trace, capacity, true).miss_ratio())
         << "bytes " << capacity;
   }
 }
@@ -140,12 +140,12 @@ TEST(ExactMrcTest, MatchesListLruOnZipfTrace) {
 }
 
 TEST(ExactMrcTest, SizeForHitRatioIsTheSmallestSizeMeetingTheTarget) {
-  const std::vector<Request> trace = ZipfTrace(4000, 400, 0.8, 3);
+  const std::vector<TraceRequest> trace = ZipfTrace(4000, 400, 0.8, 3);
   const ExactMrc mrc = Build(trace);
   // Objects: a sweep of every size finds the same answer.
   std::vector<double> sweep;
   for (uint64_t c = 0; c <= mrc.distinct_keys(); ++c)
-    sweep.push_back(Simulate(trace, c, false).hit_ratio());
+    sweep.push_back(SimulateLru(trace, c, false).hit_ratio());
   for (double target : {0.05, 0.2, 0.37, 0.5, 0.61, 0.75, 0.8}) {
     uint64_t smallest = UINT64_MAX;
     for (uint64_t c = 0; c < sweep.size() && smallest == UINT64_MAX; ++c)
@@ -158,16 +158,16 @@ TEST(ExactMrcTest, SizeForHitRatioIsTheSmallestSizeMeetingTheTarget) {
   for (double target : {0.1, 0.3, 0.5, 0.7}) {
     const uint64_t size = mrc.SizeForHitRatio(target, true);
     ASSERT_NE(size, UINT64_MAX) << "target " << target;
-    EXPECT_GE(Simulate(trace, size, true).hit_ratio(), target);
-    EXPECT_LT(Simulate(trace, size - 1, true).hit_ratio(), target);
+    EXPECT_GE(SimulateLru(trace, size, true).hit_ratio(), target);
+    EXPECT_LT(SimulateLru(trace, size - 1, true).hit_ratio(), target);
     uint64_t swept = 0;
-    while (Simulate(trace, swept, true).hit_ratio() < target)
+    while (SimulateLru(trace, swept, true).hit_ratio() < target)
       swept += step;
     EXPECT_LE(size, swept);
     EXPECT_GT(size + step, swept);
   }
   // Past what the cold misses allow.
-  const double best = Simulate(trace, UINT64_MAX, false).hit_ratio();
+  const double best = SimulateLru(trace, UINT64_MAX, false).hit_ratio();
   EXPECT_NE(mrc.SizeForHitRatio(best, false), UINT64_MAX);
   EXPECT_EQ(mrc.SizeForHitRatio(std::nextafter(best, 1.0), false), UINT64_MAX);
   EXPECT_EQ(mrc.SizeForHitRatio(1.5, true), UINT64_MAX);
@@ -234,7 +234,7 @@ TEST(ExactMrcTest, DistancesCountTheLatestSizes) {
 }
 
 TEST(ExactMrcTest, CurveKeepsTheOrderGiven) {
-  const std::vector<Request> trace = UniformTrace(3000, 200, 4);
+  const std::vector<TraceRequest> trace = UniformTrace(3000, 200, 4);
   const ExactMrc mrc = Build(trace);
   const std::vector<uint64_t> sizes = {150, 0, 20, 1000, 20, 75};
   const std::vector<MrcPoint> curve = mrc.Curve(sizes, false);
@@ -289,7 +289,7 @@ class ListStack {
   }
 
  private:
-  std::list<Request> order_;
+  std::list<TraceRequest> order_;
 };
 
 TEST(LruStackTest, MatchesAListThroughForgettingAndRenumbering) {

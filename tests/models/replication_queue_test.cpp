@@ -102,8 +102,8 @@ struct Simulated {
   double p99_lag_s = 0;
 };
 
-Simulated Simulate(double lambda, double median_bytes, double sigma, int streams, double rate,
-                   double latency, int arrivals, uint64_t seed) {
+Simulated SimulateQueue(double lambda, double median_bytes, double sigma, int streams, double rate,
+                        double latency, int arrivals, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::exponential_distribution<double> gap(lambda);
   std::lognormal_distribution<double> size(std::log(median_bytes), sigma);
@@ -138,7 +138,8 @@ TEST(ReplicationQueueTest, AgreesWithASimulatedQueue) {
       const double lambda = rho * streams * rate / mean;
       const ReplicationQueueEstimate e =
           EstimateReplicationQueue({lambda, mean, second, streams, rate, latency});
-      const Simulated sim = Simulate(lambda, median, sigma, streams, rate, latency, 200000, 17);
+      const Simulated sim =
+          SimulateQueue(lambda, median, sigma, streams, rate, latency, 200000, 17);
       EXPECT_DOUBLE_EQ(e.utilisation, rho);
       EXPECT_NEAR(e.mean_wait_s / sim.mean_wait_s, 1.0, 0.15)
           << "c " << streams << " rho " << rho << ": model " << e.mean_wait_s << " simulated "

@@ -17,14 +17,14 @@
 namespace estate {
 namespace {
 
-struct Request {
+struct SampledRequest {
   uint64_t key;
   uint64_t size;
 };
 
 // One Zipf trace and its exact curves, shared by the tests (building them is most of the cost).
 struct Reference {
-  std::vector<Request> trace;
+  std::vector<SampledRequest> trace;
   std::vector<uint64_t> object_sizes;  // 64 cache sizes from 1/64 of the keys to all of them
   std::vector<uint64_t> byte_sizes;    // likewise, of the distinct keys' bytes
   std::vector<MrcPoint> objects;
@@ -68,7 +68,7 @@ ShardsSampler MakeOrDie(const ShardsOptions& options) {
 
 ShardsSampler Replay(const ShardsOptions& options) {
   ShardsSampler s = MakeOrDie(options);
-  for (const Request& r : Shared().trace)
+  for (const SampledRequest& r : Shared().trace)
     s.Access(r.key, r.size);
   return s;
 }

@@ -13,7 +13,7 @@
 namespace estate {
 namespace {
 
-using Kind = TraceOp::Kind;
+using OpKind = TraceOp::Kind;
 
 // Writes `content` to a fresh file in the test's temporary directory.
 std::string WriteFile(const std::string& name, const std::string& content) {
@@ -41,24 +41,24 @@ TEST(TraceReaderTest, ReadsCsv) {
   EXPECT_EQ(t.skipped, 0u);
   // Sorted by time; the two 1.25 s operations keep their file order.
   EXPECT_EQ(t.ops[0].at, 1'250'000'000);
-  EXPECT_EQ(t.ops[0].kind, Kind::kRead);
+  EXPECT_EQ(t.ops[0].kind, OpKind::kRead);
   EXPECT_EQ(t.ops[0].bucket, "default-bucket");
   EXPECT_EQ(t.ops[0].key, "k/1");
   EXPECT_EQ(t.ops[0].size, 0u);
   EXPECT_EQ(t.ops[0].site, "site-b");
   EXPECT_FALSE(t.ops[0].ranged);
   EXPECT_EQ(t.ops[1].at, 1'250'000'000);
-  EXPECT_EQ(t.ops[1].kind, Kind::kList);
+  EXPECT_EQ(t.ops[1].kind, OpKind::kList);
   EXPECT_EQ(t.ops[1].bucket, "b2");
   EXPECT_EQ(t.ops[1].key, "");
   EXPECT_EQ(t.ops[1].site, "");
   EXPECT_EQ(t.ops[2].at, 2'500'000'000);
-  EXPECT_EQ(t.ops[2].kind, Kind::kWrite);
+  EXPECT_EQ(t.ops[2].kind, OpKind::kWrite);
   EXPECT_EQ(t.ops[2].bucket, "b1");
   EXPECT_EQ(t.ops[2].size, 100u);
   EXPECT_EQ(t.ops[2].site, "site-a");
   EXPECT_EQ(t.ops[3].at, 3'000'000'000);
-  EXPECT_EQ(t.ops[3].kind, Kind::kDelete);
+  EXPECT_EQ(t.ops[3].kind, OpKind::kDelete);
   EXPECT_EQ(t.ops[3].key, "k,2 \"quoted\"");
 }
 
@@ -74,18 +74,18 @@ TEST(TraceReaderTest, ReadsJsonLines) {
   const Trace t = ReadOrDie(path, "jsonl");
   ASSERT_EQ(t.ops.size(), 3u);
   EXPECT_EQ(t.ops[0].at, 250'000'000);
-  EXPECT_EQ(t.ops[0].kind, Kind::kWrite);
+  EXPECT_EQ(t.ops[0].kind, OpKind::kWrite);
   EXPECT_EQ(t.ops[0].bucket, "default-bucket");
   EXPECT_EQ(t.ops[0].key, "y");
   EXPECT_EQ(t.ops[0].size, 1000u);
   EXPECT_EQ(t.ops[1].at, 500'000'000);
-  EXPECT_EQ(t.ops[1].kind, Kind::kRead);
+  EXPECT_EQ(t.ops[1].kind, OpKind::kRead);
   EXPECT_EQ(t.ops[1].bucket, "b");
   EXPECT_EQ(t.ops[1].key, "x");
   EXPECT_EQ(t.ops[1].size, 10u);
   EXPECT_EQ(t.ops[1].site, "s1");
   EXPECT_EQ(t.ops[2].at, 1'000'000'000);
-  EXPECT_EQ(t.ops[2].kind, Kind::kList);
+  EXPECT_EQ(t.ops[2].kind, OpKind::kList);
   EXPECT_EQ(t.ops[2].key, "");
   EXPECT_EQ(t.ops[2].site, "");
 }
@@ -106,18 +106,18 @@ TEST(TraceReaderTest, ReadsIbmCos) {
   for (const TraceOp& op : t.ops)
     EXPECT_EQ(op.bucket, "default-bucket");
   EXPECT_EQ(t.ops[0].at, 1219008 * kMillisecond);
-  EXPECT_EQ(t.ops[0].kind, Kind::kWrite);
+  EXPECT_EQ(t.ops[0].kind, OpKind::kWrite);
   EXPECT_EQ(t.ops[0].key, "8d4fcda3d675bac9");
   EXPECT_EQ(t.ops[0].size, 1056u);
   // HEAD: a read that moves no data.
-  EXPECT_EQ(t.ops[1].kind, Kind::kRead);
+  EXPECT_EQ(t.ops[1].kind, OpKind::kRead);
   EXPECT_EQ(t.ops[1].size, 528u);
   EXPECT_TRUE(t.ops[1].ranged);
   EXPECT_EQ(t.ops[1].range_start, 0u);
   EXPECT_EQ(t.ops[1].range_end, 0u);
   // Sorted: the plain GET logged later happened first.
   EXPECT_EQ(t.ops[2].at, 1232437 * kMillisecond);
-  EXPECT_EQ(t.ops[2].kind, Kind::kRead);
+  EXPECT_EQ(t.ops[2].kind, OpKind::kRead);
   EXPECT_EQ(t.ops[2].size, 0u);
   EXPECT_FALSE(t.ops[2].ranged);
   EXPECT_EQ(t.ops[3].at, 1232488 * kMillisecond);
@@ -125,8 +125,8 @@ TEST(TraceReaderTest, ReadsIbmCos) {
   EXPECT_EQ(t.ops[3].range_start, 100u);
   EXPECT_EQ(t.ops[3].range_end, 39424u);  // the trace's inclusive end, made exclusive
   EXPECT_EQ(t.ops[3].size, 39424u);
-  EXPECT_EQ(t.ops[4].kind, Kind::kDelete);
-  EXPECT_EQ(t.ops[5].kind, Kind::kWrite);
+  EXPECT_EQ(t.ops[4].kind, OpKind::kDelete);
+  EXPECT_EQ(t.ops[5].kind, OpKind::kWrite);
   EXPECT_EQ(t.ops[5].key, "abc");
   EXPECT_EQ(t.ops[5].size, 5242880u);
 }
@@ -137,7 +137,7 @@ TEST(TraceReaderTest, ReadsTheShippedTrace) {
   EXPECT_TRUE(std::is_sorted(t.ops.begin(), t.ops.end(),
                              [](const TraceOp& a, const TraceOp& b) { return a.at < b.at; }));
   EXPECT_EQ(t.ops.front().at, 3'705'000'000);
-  EXPECT_EQ(t.ops.front().kind, Kind::kWrite);
+  EXPECT_EQ(t.ops.front().kind, OpKind::kWrite);
   EXPECT_EQ(t.ops.front().bucket, "retail-lake");
   EXPECT_EQ(t.ops.front().key, "sales/2026/11/22/store-0015/part-00018.parquet");
   EXPECT_EQ(t.ops.front().size, 32590149u);

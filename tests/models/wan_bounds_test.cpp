@@ -10,7 +10,7 @@ namespace estate {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kMiB = 1024.0 * 1024;
+constexpr double kMiBytes = 1024.0 * 1024;
 
 TEST(WanBoundsTest, ReplicationLowerBoundIsEveryChangedBitOncePerRemoteCopy) {
   // 1 GB/s of changes to 2 remote sites: 2 GB/s = 16 Gb/s.
@@ -25,14 +25,14 @@ TEST(WanBoundsTest, NegativeAndNanInputsCountAsZero) {
   EXPECT_EQ(ReplicationLowerBoundBps(1e6, -1), 0);
   EXPECT_EQ(ReplicationLowerBoundBps(std::nan(""), 2), 0);
   EXPECT_EQ(TcpWindowBoundBps(-1, 0.015), 0);
-  EXPECT_EQ(TcpWindowBoundBps(4 * kMiB, -0.015), kInf);  // a negative latency is 0: no bound
-  EXPECT_EQ(StreamsToFill(-10e9, 4 * kMiB, 0.015), 1);
+  EXPECT_EQ(TcpWindowBoundBps(4 * kMiBytes, -0.015), kInf);  // a negative latency is 0: no bound
+  EXPECT_EQ(StreamsToFill(-10e9, 4 * kMiBytes, 0.015), 1);
 }
 
 TEST(WanBoundsTest, TcpWindowBoundIsOneWindowPerRoundTrip) {
   // SimGrid's default gamma, 4 MiB, over a 15 ms link: 4 MiB per 30 ms.
-  EXPECT_DOUBLE_EQ(TcpWindowBoundBps(4 * kMiB, 0.015), 4 * kMiB * 8 / 0.030);
-  EXPECT_NEAR(TcpWindowBoundBps(4 * kMiB, 0.015) / 8 / 1e6, 139.81, 0.01);  // MB/s
+  EXPECT_DOUBLE_EQ(TcpWindowBoundBps(4 * kMiBytes, 0.015), 4 * kMiBytes * 8 / 0.030);
+  EXPECT_NEAR(TcpWindowBoundBps(4 * kMiBytes, 0.015) / 8 / 1e6, 139.81, 0.01);  // MB/s
   // 1 MB over a 5 ms one-way latency: 1e6 * 8 / 0.01 = 800 Mb/s.
   EXPECT_DOUBLE_EQ(TcpWindowBoundBps(1e6, 0.005), 800e6);
   EXPECT_EQ(TcpWindowBoundBps(1e6, 0), kInf);
@@ -47,7 +47,7 @@ TEST(WanBoundsTest, StreamsToFillIsTheCeilingOfTheRatio) {
   // Just above an exact fit takes one more.
   EXPECT_EQ(StreamsToFill(8.001e9, 1e6, 0.005), 11);
   // 100 Gb/s over 15 ms with 4 MiB windows: 100e9 / 1118481066.67 = 89.4 -> 90.
-  EXPECT_EQ(StreamsToFill(100e9, 4 * kMiB, 0.015), 90);
+  EXPECT_EQ(StreamsToFill(100e9, 4 * kMiBytes, 0.015), 90);
   // One stream suffices below the bound.
   EXPECT_EQ(StreamsToFill(1e6, 1e6, 0.005), 1);
 }

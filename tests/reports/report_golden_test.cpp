@@ -12,6 +12,7 @@
 #include "reports/report/report_inputs.h"
 #include "reports/report/report_output.h"
 #include "tests/support/cli_runner.h"
+#include "tests/support/report_fixture.h"
 #include "tests/support/source_path.h"
 
 namespace estate::reports {
@@ -19,15 +20,6 @@ namespace {
 
 using testing::ReadFileOrEmpty;
 using testing::SourcePath;
-
-ReportModel ModelOf(const std::string& fixture) {
-  Result<ReportInputs> in = LoadReportInputs(SourcePath("tests/data/report/" + fixture), "");
-  EXPECT_TRUE(in.ok()) << in.status().message();
-  if (!in.ok()) return {};
-  Result<ReportModel> model = BuildReport(*in);
-  EXPECT_TRUE(model.ok()) << model.status().message();
-  return model.ok() ? *model : ReportModel{};
-}
 
 void ExpectGolden(const std::string& name, const std::string& actual) {
   const std::string path = SourcePath("tests/golden/report/" + name);
@@ -45,7 +37,7 @@ void ExpectGolden(const std::string& name, const std::string& actual) {
 class ReportGoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ReportGoldenTest, JsonCsvAndMarkdownMatchTheGoldenFiles) {
-  const ReportModel model = ModelOf(GetParam());
+  const ReportModel model = testing::FixtureReport(GetParam());
   ExpectGolden(GetParam() + ".json", ReportJson(model));
   ExpectGolden(GetParam() + ".csv", ReportCsv(model));
   ExpectGolden(GetParam() + ".md", ReportMarkdown(model));

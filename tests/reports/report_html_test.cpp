@@ -9,6 +9,7 @@
 #include "reports/report/report_figures.h"
 #include "reports/report/report_inputs.h"
 #include "reports/report/report_output.h"
+#include "tests/support/report_fixture.h"
 #include "tests/support/source_path.h"
 #include "tests/support/xml_document.h"
 
@@ -18,14 +19,6 @@ namespace {
 using testing::ParseXml;
 using testing::SourcePath;
 using testing::XmlElement;
-
-ReportModel ModelOf(const std::string& fixture) {
-  Result<ReportInputs> in = LoadReportInputs(SourcePath("tests/data/report/" + fixture), "");
-  EXPECT_TRUE(in.ok()) << in.status().message();
-  Result<ReportModel> model = BuildReport(*in);
-  EXPECT_TRUE(model.ok()) << model.status().message();
-  return *model;
-}
 
 XmlElement ParsedHtml(const ReportModel& m, HtmlFigures figures = HtmlFigures::kInlineSvg) {
   Result<XmlElement> doc = ParseXml(ReportHtml(m, figures));
@@ -86,7 +79,7 @@ void ExpectChartsMatch(const ReportModel& m, const XmlElement& html) {
 }
 
 TEST(ReportHtmlTest, TheRunsReportIsWellFormedAndSelfContained) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   const XmlElement html = ParsedHtml(m);
   EXPECT_EQ(html.name, "html");
   EXPECT_EQ(html.Attribute("xmlns"), "http://www.w3.org/1999/xhtml");
@@ -111,7 +104,7 @@ TEST(ReportHtmlTest, TheRunsReportIsWellFormedAndSelfContained) {
 }
 
 TEST(ReportHtmlTest, TheRunsChartsCarryTheInputsSeries) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   const XmlElement html = ParsedHtml(m);
   ExpectChartsMatch(m, html);
   // The time charts have one point per row of timeseries.csv (60) and the run's two failure
@@ -135,7 +128,7 @@ TEST(ReportHtmlTest, TheRunsChartsCarryTheInputsSeries) {
 }
 
 TEST(ReportHtmlTest, TheTopologyDiagramShowsEverySiteAndLink) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   const XmlElement html = ParsedHtml(m);
   const XmlElement* topo = Figure(html, "topology");
   ASSERT_NE(topo, nullptr);
@@ -160,15 +153,15 @@ TEST(ReportHtmlTest, TheTopologyDiagramShowsEverySiteAndLink) {
 
 TEST(ReportHtmlTest, ComparisonAndSweepChartsCarryTheirSeries) {
   for (const char* fixture : {"compare", "sweep"}) {
-    const ReportModel m = ModelOf(fixture);
+    const ReportModel m = testing::FixtureReport(fixture);
     ASSERT_FALSE(m.charts.empty()) << fixture;
     ExpectChartsMatch(m, ParsedHtml(m));
   }
   // Five modes; every mode's write p99 is a bar of "all sites".
-  const ReportModel compare = ModelOf("compare");
+  const ReportModel compare = testing::FixtureReport("compare");
   EXPECT_EQ(FindChart(compare, "mode-write-p99")->series[0].points.size(), 5u);
   // Six points: three bandwidths for each of two consistency modes.
-  const ReportModel sweep = ModelOf("sweep");
+  const ReportModel sweep = testing::FixtureReport("sweep");
   const Chart* wan = FindChart(sweep, "sweep-wan_peak_bps");
   ASSERT_NE(wan, nullptr);
   ASSERT_EQ(wan->series.size(), 2u);
@@ -203,7 +196,7 @@ TEST(ReportHtmlTest, EveryTextIsEscaped) {
 }
 
 TEST(ReportHtmlTest, ImageReferencesReplaceTheSvgForThePdf) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   const XmlElement html = ParsedHtml(m, HtmlFigures::kImageReferences);
   EXPECT_TRUE(Named(html, "svg").empty());
   std::vector<std::string> sources;

@@ -16,21 +16,13 @@
 #include "reports/report/report_inputs.h"
 #include "reports/report/report_outline.h"
 #include "tests/support/cli_runner.h"
+#include "tests/support/report_fixture.h"
 #include "tests/support/source_path.h"
 
 namespace estate::reports {
 namespace {
 
 namespace fs = std::filesystem;
-
-ReportModel ModelOf(const std::string& fixture) {
-  Result<ReportInputs> in =
-      LoadReportInputs(testing::SourcePath("tests/data/report/" + fixture), "");
-  EXPECT_TRUE(in.ok()) << in.status().message();
-  Result<ReportModel> model = BuildReport(*in);
-  EXPECT_TRUE(model.ok()) << model.status().message();
-  return *model;
-}
 
 // The command's standard output.
 std::string Output(const std::string& command) {
@@ -95,7 +87,7 @@ std::string Written(const std::string& name, const PdfDocument& pdf) {
 }
 
 TEST(ReportPdfTest, PagesAreAsLaidOutAndNoneIsBlank) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   Result<PdfDocument> pdf = ReportPdf(m);
   ASSERT_TRUE(pdf.ok()) << pdf.status().message();
   EXPECT_EQ(pdf->bytes.rfind("%PDF-", 0), 0u);
@@ -119,7 +111,7 @@ TEST(ReportPdfTest, PagesAreAsLaidOutAndNoneIsBlank) {
 }
 
 TEST(ReportPdfTest, TheSameReportGivesTheSameBytes) {
-  const ReportModel m = ModelOf("run");
+  const ReportModel m = testing::FixtureReport("run");
   Result<PdfDocument> a = ReportPdf(m);
   Result<PdfDocument> b = ReportPdf(m);
   ASSERT_TRUE(a.ok() && b.ok());
@@ -130,7 +122,7 @@ TEST(ReportPdfTest, TheSameReportGivesTheSameBytes) {
 
 TEST(ReportPdfTest, ComparisonAndSweepReportsRender) {
   for (const char* fixture : {"compare", "sweep", "sizing"}) {
-    Result<PdfDocument> pdf = ReportPdf(ModelOf(fixture));
+    Result<PdfDocument> pdf = ReportPdf(testing::FixtureReport(fixture));
     ASSERT_TRUE(pdf.ok()) << fixture;
     const std::string dir = Written(std::string("report-pdf-") + fixture, *pdf);
     EXPECT_EQ(PdfinfoPages(dir + "/report.pdf"), pdf->pages) << fixture;

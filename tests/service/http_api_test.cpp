@@ -16,7 +16,7 @@ using testing::Json;
 using testing::ObjectPath;
 using testing::UploadMedia;
 
-MountTable Mounts() {
+MountTable ApiMounts() {
   MountTable t(1);
   MountPolicy p;
   p.mode = ConsistencyMode::kStrong;
@@ -38,7 +38,7 @@ class HttpApi : public ::testing::Test {
     return r ? Json(r)["generation"].get<std::string>() : "";
   }
 
-  HttpDeployment d{1, Mounts()};
+  HttpDeployment d{1, ApiMounts()};
   std::unique_ptr<httplib::Client> c;
 };
 

@@ -15,7 +15,7 @@ using testing::HttpDeployment;
 using testing::Json;
 using testing::ObjectPath;
 
-MountTable Mounts() {
+MountTable MultisiteMounts() {
   MountTable t(3);
   EXPECT_TRUE(t.Add("shared/", testing::EventualEverywhere(3)).ok());
   MountPolicy strong = testing::EventualEverywhere(3);
@@ -43,7 +43,7 @@ class HttpMultiSite : public ::testing::Test {
     }
   }
 
-  HttpDeployment d{3, Mounts()};
+  HttpDeployment d{3, MultisiteMounts()};
   std::unique_ptr<httplib::Client> c[3];
 };
 

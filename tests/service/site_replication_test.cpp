@@ -21,14 +21,14 @@ std::string ReadBytes(ServiceSite& site, const ContentAddress& a) {
   return out;
 }
 
-MountTable Mounts() {
+MountTable ReplicationMounts() {
   MountTable t(3);
   EXPECT_TRUE(t.Add("bkt/", testing::EventualEverywhere(3)).ok());
   return t;
 }
 
 TEST(SiteReplication, AWriteAtOneSiteBringsItsBytesToEveryReplicaAndToGcs) {
-  LoopbackSites sites(3, Mounts());
+  LoopbackSites sites(3, ReplicationMounts());
   ASSERT_TRUE(testing::CreateBucket(sites.site(1), "bkt").ok());
   ASSERT_TRUE(testing::BucketEverywhere(sites, 3, "bkt"));
   std::string bytes;
@@ -61,7 +61,7 @@ TEST(SiteReplication, AWriteAtOneSiteBringsItsBytesToEveryReplicaAndToGcs) {
 }
 
 TEST(SiteReplication, ASiteThatWasDownReceivesTheBytesWhenItComesBack) {
-  LoopbackSites sites(3, Mounts());
+  LoopbackSites sites(3, ReplicationMounts());
   ASSERT_TRUE(testing::CreateBucket(sites.site(0), "bkt").ok());
   ASSERT_TRUE(testing::BucketEverywhere(sites, 3, "bkt"));
   sites.Close(2);
