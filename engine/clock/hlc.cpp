@@ -4,55 +4,34 @@
 
 namespace estate {
 
-std::string HlcTimestamp::ToString() const {
-  return std::to_string(physical_us) + "." + std::to_string(logical);
-}
+namespace {
+
+constexpr int kSiteBits = 5;
+static_assert(kMaxSites <= (1 << kSiteBits), "a site id must fit the generation's site bits");
+
+}  // namespace
+
+std::string HlcTimestamp::ToString() const { return std::to_string(ticks); }
 
 int64_t GenerationOf(const Version& v) {
-  return (v.hlc.physical_us << 12) | (static_cast<int64_t>(v.hlc.logical & 0x7f) << 5) |
-         static_cast<int64_t>(v.site & 0x1f);
+  return (v.hlc.ticks << kSiteBits) | static_cast<int64_t>(v.site);
 }
 
 Version VersionOfGeneration(int64_t generation) {
   Version v;
-  v.hlc.physical_us = generation >> 12;
-  v.hlc.logical = static_cast<uint32_t>((generation >> 5) & 0x7f);
-  v.site = static_cast<SiteId>(generation & 0x1f);
+  v.hlc.ticks = generation >> kSiteBits;
+  v.site = static_cast<SiteId>(generation & ((1 << kSiteBits) - 1));
   return v;
 }
 
 HlcTimestamp HybridClock::Tick(TimeNs now) {
-  const int64_t pt = now / kMicrosecond;
-  if (pt > last_.physical_us) {
-    last_ = {pt, 0};
-  } else {
-    ++last_.logical;
-  }
-  Normalize();
+  last_.ticks = std::max(now / kHlcTick, last_.ticks + 1);
   return last_;
 }
 
 HlcTimestamp HybridClock::Observe(TimeNs now, HlcTimestamp remote) {
-  const int64_t pt = now / kMicrosecond;
-  const int64_t max_pt = std::max({pt, last_.physical_us, remote.physical_us});
-  uint32_t logical = 0;
-  if (max_pt == last_.physical_us && max_pt == remote.physical_us) {
-    logical = std::max(last_.logical, remote.logical) + 1;
-  } else if (max_pt == last_.physical_us) {
-    logical = last_.logical + 1;
-  } else if (max_pt == remote.physical_us) {
-    logical = remote.logical + 1;
-  }
-  last_ = {max_pt, logical};
-  Normalize();
+  last_.ticks = std::max({now / kHlcTick, last_.ticks, remote.ticks});
   return last_;
-}
-
-void HybridClock::Normalize() {
-  if (last_.logical > kMaxLogical) {
-    ++last_.physical_us;
-    last_.logical = 0;
-  }
 }
 
 }  // namespace estate

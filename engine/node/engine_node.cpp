@@ -124,7 +124,7 @@ void EngineNode::NoteReplicated(ReplicationEvent::What what, const Version& writ
   ReplicationEvent e;
   e.what = what;
   e.origin = written.site;
-  e.written_at = written.hlc.physical_us * kMicrosecond;
+  e.written_at = written.hlc.time();
   e.applied_at = rt_.Now();
   e.bytes = bytes;
   replication_listener_(e);

@@ -22,7 +22,7 @@ struct SessionToken {
     HlcTimestamp& p = positions[v.site];
     if (v.hlc > p) p = v.hlc;
   }
-  // "site:physical.logical,..." for logs and histories.
+  // "site:ticks,..." for logs and histories.
   std::string ToString() const {
     std::string out;
     for (const auto& [site, hlc] : positions) {

@@ -75,8 +75,7 @@ std::string EncodeMutation(const Mutation& m) {
     if (v) w.PutString(*v);
   }
   PutOptionalClass(w, m.patch.storage_class);
-  w.PutSignedVarint(m.version.hlc.physical_us);
-  w.PutVarint(m.version.hlc.logical);
+  w.PutSignedVarint(m.version.hlc.ticks);
   w.PutVarint(m.version.site);
   w.PutSignedVarint(m.observed_generation);
   w.PutSignedVarint(m.metageneration);
@@ -135,9 +134,8 @@ Result<Mutation> DecodeMutation(std::string_view bytes) {
     m.patch.metadata.emplace(std::move(k), std::move(v));
   }
   GetOptionalClass(r, &m.patch.storage_class);
-  uint64_t logical = 0, site = 0;
-  r.GetSignedVarint(&m.version.hlc.physical_us);
-  r.GetVarint(&logical);
+  uint64_t site = 0;
+  r.GetSignedVarint(&m.version.hlc.ticks);
   r.GetVarint(&site);
   r.GetSignedVarint(&m.observed_generation);
   r.GetSignedVarint(&m.metageneration);
@@ -146,10 +144,9 @@ Result<Mutation> DecodeMutation(std::string_view bytes) {
   r.GetVarint(&m.client_id);
   r.GetVarint(&m.request_id);
   if (!r.done()) return Status::Invalid("malformed mutation: truncated or trailing bytes");
-  if (logical > HybridClock::kMaxLogical || site >= kMaxSites) {
+  if (m.version.hlc.ticks < 0 || m.version.hlc.ticks >= (int64_t{1} << 58) || site >= kMaxSites) {
     return Status::Invalid("malformed mutation: version out of range");
   }
-  m.version.hlc.logical = static_cast<uint32_t>(logical);
   m.version.site = static_cast<SiteId>(site);
   return m;
 }

@@ -16,8 +16,7 @@ std::string EncodeStreamBatch(const StreamBatch& b) {
   }
   w.PutVarint(b.origin_last_seq);
   w.PutSignedVarint(b.origin_time);
-  w.PutSignedVarint(b.origin_hlc.physical_us);
-  w.PutVarint(b.origin_hlc.logical);
+  w.PutSignedVarint(b.origin_hlc.ticks);
   return w.Take();
 }
 
@@ -36,15 +35,10 @@ Result<StreamBatch> DecodeStreamBatch(std::string_view bytes) {
     r.GetBool(&e.durable);
     r.GetString(&e.mutation);
   }
-  uint64_t logical = 0;
   r.GetVarint(&b.origin_last_seq);
   r.GetSignedVarint(&b.origin_time);
-  r.GetSignedVarint(&b.origin_hlc.physical_us);
-  r.GetVarint(&logical);
-  if (!r.done() || logical > HybridClock::kMaxLogical) {
-    return Status::Invalid("malformed stream batch: truncated or trailing bytes");
-  }
-  b.origin_hlc.logical = static_cast<uint32_t>(logical);
+  r.GetSignedVarint(&b.origin_hlc.ticks);
+  if (!r.done()) return Status::Invalid("malformed stream batch: truncated or trailing bytes");
   for (size_t i = 1; i < b.entries.size(); ++i) {
     if (b.entries[i].seq != b.entries[i - 1].seq + 1) {
       return Status::Invalid("malformed stream batch: sequence numbers not consecutive");

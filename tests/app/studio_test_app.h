@@ -1,10 +1,13 @@
 // The QApplication the desktop app's tests share: offscreen unless a platform is set (the
-// Xvfb test sets none and gets a real X window), QSettings in Qt's test location so that
-// tests never touch a user's settings.
+// Xvfb test sets none and gets a real X window), and QSettings in a directory of this process
+// alone, removed at exit: tests never touch a user's settings, and ctest runs the tests of one
+// executable side by side, so one test's QSettings().clear() must not reach another's.
 #pragma once
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 namespace estate::testing {
 
@@ -13,6 +16,8 @@ inline QApplication& StudioTestApp() {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
       qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
+    static QTemporaryDir settings_dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings_dir.path());
     static int argc = 1;
     static char name[] = "estate-studio-test";
     static char* argv[] = {name, nullptr};

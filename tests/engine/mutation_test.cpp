@@ -23,7 +23,7 @@ Mutation FullMutation() {
   m.write.storage_class = StorageClass::kNearline;
   m.patch.content_type = "text/plain";
   m.patch.metadata = {{"drop", std::nullopt}, {"keep", "1"}};
-  m.version = {{1'795'000'000'000'000, 5}, 2};
+  m.version = {{179'500'000'000'005}, 2};
   m.observed_generation = 1234;
   m.metageneration = 3;
   m.create_time = 100 * kSecond;

@@ -36,7 +36,7 @@ struct Pair {
     EXPECT_TRUE(origin->Recover().ok());
     origin->Start();
   }
-  HlcTimestamp Hlc() { return {c.Now() / kMicrosecond, 0}; }
+  HlcTimestamp Hlc() { return {c.Now() / kHlcTick}; }
 
   TestCluster& c;
   std::unique_ptr<OriginStream> origin;
