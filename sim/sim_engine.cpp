@@ -4,7 +4,7 @@ namespace estate::sim {
 
 std::unique_ptr<simgrid::s4u::Engine> MakeSimEngine() {
   static char name[] = "estate";
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(ESTATE_UNDER_ASAN)
   static char factory[] = "--cfg=contexts/factory:thread";
   static char guard[] = "--cfg=contexts/guard-size:0";
   static char* argv[] = {name, factory, guard, nullptr};

@@ -118,8 +118,8 @@ void WhatIfPanel::BuildKnobs() {
     QDoubleSpinBox* spin =
         AddSpin("bandwidth:" + link, tr("%1 bandwidth").arg(link), gbps, 1e5, " Gb/s",
                 tr("WAN bandwidth of link %1, each direction").arg(link));
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, id](double v) {
-      settings_.link_bandwidth_gbps[id] = v;
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key = id](double v) {
+      settings_.link_bandwidth_gbps[key] = v;
       Changed();
     });
   }
@@ -127,8 +127,8 @@ void WhatIfPanel::BuildKnobs() {
     const QString link = QString::fromStdString(id);
     QDoubleSpinBox* spin = AddSpin("latency:" + link, tr("%1 latency").arg(link), ms, 1e4, " ms",
                                    tr("One-way latency of link %1").arg(link));
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, id](double v) {
-      settings_.link_latency_ms[id] = v;
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key = id](double v) {
+      settings_.link_latency_ms[key] = v;
       Changed();
     });
   }
@@ -136,8 +136,8 @@ void WhatIfPanel::BuildKnobs() {
     const QString site = QString::fromStdString(id);
     QDoubleSpinBox* spin = AddSpin("cache:" + site, tr("%1 cache").arg(site), tb, 1e6, " TB",
                                    tr("Cache capacity at site %1").arg(site));
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, id](double v) {
-      settings_.site_cache_tb[id] = v;
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key = id](double v) {
+      settings_.site_cache_tb[key] = v;
       Changed();
     });
   }

@@ -11,7 +11,9 @@ static_assert(kMaxSites <= (1 << kSiteBits), "a site id must fit the generation'
 
 }  // namespace
 
-std::string HlcTimestamp::ToString() const { return std::to_string(ticks); }
+std::string HlcTimestamp::ToString() const {
+  return std::to_string(ticks);
+}
 
 int64_t GenerationOf(const Version& v) {
   return (v.hlc.ticks << kSiteBits) | static_cast<int64_t>(v.site);

@@ -31,7 +31,7 @@ json LagScenario(double writes_per_second) {
 }
 
 TEST(LagModelTest, QueueModelTracksTheSimulatedDataLag) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(ESTATE_UNDER_ASAN)
   GTEST_SKIP() << "model accuracy, not memory safety: 30k simulated transfers are slow under ASan";
 #endif
   // Utilisation about 0.2, 0.6 and 0.9 of the link.

@@ -41,7 +41,7 @@ SiteCacheCurve SiteA(const Scenario& s) {
 }
 
 TEST(SamplingAccuracyTest, CacheForNinetyPercentHitRatioAtOnePercentSampling) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(ESTATE_UNDER_ASAN)
   GTEST_SKIP() << "model accuracy, not memory safety: 10M-object streams are slow under ASan";
 #endif
   const SiteCacheCurve full = SiteA(TenMillionObjects(1.0, 1));

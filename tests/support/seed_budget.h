@@ -9,7 +9,7 @@ namespace estate::testing {
 // behaviour errors) shows up on the code paths, not on the number of seeds: a fifth of the
 // range still takes every path the full range takes and keeps CI within its time budget.
 constexpr uint64_t SeedsForThisBuild(uint64_t full_range) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(ESTATE_UNDER_ASAN)
   return full_range / 5 > 0 ? full_range / 5 : 1;
 #else
   return full_range;
