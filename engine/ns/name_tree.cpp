@@ -3,7 +3,9 @@
 #include "engine/ns/name_tree.h"
 
 #include <algorithm>
+#include <new>
 #include <string>
+#include <type_traits>
 
 namespace estate {
 namespace {
@@ -22,21 +24,22 @@ std::string_view ShortestSeparator(std::string_view left, std::string_view right
 
 }  // namespace
 
-NameTree::NameTree() : root_(new Leaf) {}
-
-NameTree::~NameTree() {
-  FreeSubtree(root_, height_);
+NameTree::NameTree() : pool_(kPageBytes) {
+  root_ = NewPage<Leaf>();  // after the members that NewPage counts in
 }
 
-void NameTree::FreeSubtree(void* node, int level) {
-  if (level == 0) {
-    delete static_cast<Leaf*>(node);
-    return;
-  }
-  auto* inner = static_cast<Inner*>(node);
-  for (size_t i = 0; i < inner->count(); ++i)
-    FreeSubtree(inner->value(i), level - 1);
-  delete inner;
+NameTree::~NameTree() = default;  // pages are trivially destructible; the pool frees them
+
+template <typename Page>
+Page* NameTree::NewPage() {
+  static_assert(std::is_trivially_destructible_v<Page>);
+  ++pages_;
+  return new (pool_.Allocate()) Page;
+}
+
+void NameTree::FreePage(void* page) {
+  pool_.Release(page);
+  --pages_;
 }
 
 NameTree::Leaf* NameTree::Descend(std::string_view key, PathStep* path, int* depth) const {
@@ -58,14 +61,13 @@ bool NameTree::Upsert(std::string_view key, const CompactRecord& rec, CompactRec
   int depth = 0;
   Leaf* leaf = Descend(key, path, &depth);
   size_t i = leaf->LowerBound(key);
-  if (i < leaf->count() && leaf->key(i) == key) {
+  if (i < leaf->count() && leaf->MayEqual(i, key) && leaf->key(i) == key) {
     if (old != nullptr) *old = leaf->value(i);
     leaf->value(i) = rec;
     return false;
   }
   if (!leaf->Fits(key.size())) {
-    auto* right = new Leaf;
-    ++pages_;
+    auto* right = NewPage<Leaf>();
     std::string_view sep;
     if (i == leaf->count()) {
       // Appending past the leaf's end: keep this leaf full and start the next one.
@@ -101,8 +103,7 @@ void NameTree::InsertIntoParent(PathStep* path, int depth, std::string_view sep,
       parent->Insert(pos, sep, right);
       return;
     }
-    auto* sibling = new Inner;
-    ++pages_;
+    auto* sibling = NewPage<Inner>();
     const size_t m = parent->SplitPoint();
     std::string up(parent->key(m));
     parent->MoveTailTo(m, *sibling);
@@ -116,8 +117,7 @@ void NameTree::InsertIntoParent(PathStep* path, int depth, std::string_view sep,
     sep = carry;
     right = sibling;
   }
-  auto* root = new Inner;
-  ++pages_;
+  auto* root = NewPage<Inner>();
   root->Insert(0, std::string_view(), root_);
   root->Insert(1, sep, right);
   root_ = root;
@@ -127,7 +127,7 @@ void NameTree::InsertIntoParent(PathStep* path, int depth, std::string_view sep,
 const CompactRecord* NameTree::Find(std::string_view key) const {
   const Leaf* leaf = Descend(key, nullptr, nullptr);
   const size_t i = leaf->LowerBound(key);
-  if (i < leaf->count() && leaf->key(i) == key) return &leaf->value(i);
+  if (i < leaf->count() && leaf->MayEqual(i, key) && leaf->key(i) == key) return &leaf->value(i);
   return nullptr;
 }
 
@@ -140,7 +140,7 @@ bool NameTree::Erase(std::string_view key, CompactRecord* old) {
   int depth = 0;
   Leaf* leaf = Descend(key, path, &depth);
   const size_t i = leaf->LowerBound(key);
-  if (i >= leaf->count() || leaf->key(i) != key) return false;
+  if (i >= leaf->count() || !leaf->MayEqual(i, key) || leaf->key(i) != key) return false;
   if (old != nullptr) *old = leaf->value(i);
   leaf->Erase(i);
   --size_;
@@ -181,8 +181,7 @@ void NameTree::MaybeMergeLeaf(Leaf* leaf, PathStep* path, int depth) {
 void NameTree::UnlinkAndFreeLeaf(Leaf* leaf) {
   if (leaf->prev != nullptr) leaf->prev->next = leaf->next;
   if (leaf->next != nullptr) leaf->next->prev = leaf->prev;
-  delete leaf;
-  --pages_;
+  FreePage(leaf);
 }
 
 void NameTree::RemoveFromParent(PathStep* path, int depth) {
@@ -190,8 +189,7 @@ void NameTree::RemoveFromParent(PathStep* path, int depth) {
     Inner* parent = path[d].node;
     parent->Erase(path[d].child);
     if (parent->count() > 0 || d == 0) break;
-    delete parent;
-    --pages_;
+    FreePage(parent);
   }
   CollapseRoot();
 }
@@ -200,8 +198,7 @@ void NameTree::CollapseRoot() {
   while (height_ > 0 && static_cast<Inner*>(root_)->count() == 1) {
     auto* old = static_cast<Inner*>(root_);
     root_ = old->value(0);
-    delete old;
-    --pages_;
+    FreePage(old);
     --height_;
   }
 }

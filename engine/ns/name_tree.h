@@ -6,13 +6,15 @@
 // Space: an entry costs a 56-byte slot plus its key bytes. Leaves split in half, except when a
 // key lands past a leaf's last entry, where the full leaf is kept and a new one started, so
 // ascending loads fill pages completely. Erases merge a leaf that falls under a quarter full
-// into a sibling and free empty pages.
+// into a sibling and free empty pages. Pages come from the tree's own PagePool, in huge pages
+// once the tree passes a few MiB.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "engine/memory/page_pool.h"
 #include "engine/ns/compact_record.h"
 #include "engine/ns/sorted_page.h"
 
@@ -80,12 +82,15 @@ class NameTree {
   void CollapseRoot();
   void MaybeMergeLeaf(Leaf* leaf, PathStep* path, int depth);
   void UnlinkAndFreeLeaf(Leaf* leaf);
-  void FreeSubtree(void* node, int level);
+  template <typename Page>
+  Page* NewPage();
+  void FreePage(void* page);
 
-  void* root_;
+  PagePool pool_;
+  void* root_ = nullptr;
   int height_ = 0;  // 0: the root is a leaf
   size_t size_ = 0;
-  size_t pages_ = 1;
+  size_t pages_ = 0;
 };
 
 }  // namespace estate

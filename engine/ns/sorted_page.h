@@ -1,11 +1,12 @@
 // SortedPage: one fixed-size B+tree node holding sorted (key, value) entries as a slotted page.
-// An 8-byte slot per entry (key head, blob offset, key length) grows from the front; blobs
-// (value, then key bytes) grow from the back. A node is a single allocation with no
-// per-entry pointers, which keeps the index near 120 bytes of payload per 60-byte name.
+// A slot per entry (key head, blob offset, key length; 8 bytes in leaves) grows from the front;
+// blobs (value, then key bytes) grow from the back. A node is a single allocation with no per-entry
+// pointers, which keeps the index near 120 bytes of payload per 60-byte name.
 //
 // Search is cache-conscious: every key in a page shares its first prefix_len() bytes, and each
-// slot caches the 4 bytes after that prefix ("head", big-endian, zero-padded). A binary search
-// compares heads within the dense slot array and reads a key's bytes only when heads tie.
+// slot caches the 4 (leaves) or 8 (inner nodes) bytes after that prefix ("head", big-endian,
+// zero-padded). A binary search compares heads within the dense slot array and reads a key's
+// bytes only when heads tie.
 // head(a) < head(b) implies a < b, so heads filter and never decide ties.
 //
 // Inner nodes (kInner) ignore slot 0's key: it stands for minus infinity.
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace estate {
 
@@ -41,6 +43,14 @@ class SortedPage {
   }
   V& value(size_t i) { return *reinterpret_cast<V*>(data_ + slots()[i].off); }
   const V& value(size_t i) const { return *reinterpret_cast<const V*>(data_ + slots()[i].off); }
+
+  // False when key i cannot equal k, as its slot alone (length and head) shows; then a lookup
+  // of an absent key, the usual case when inserting, reads no key bytes, which in a large
+  // index are a cache miss away. True means: compare the keys. Leaves only.
+  bool MayEqual(size_t i, std::string_view k) const {
+    const Slot& s = slots()[i];
+    return s.len == k.size() && s.head == HeadOf(k, prefix_len_);
+  }
 
   // First index whose key is >= k (count() when none). Leaves only.
   size_t LowerBound(std::string_view k) const { return Bound(k, false); }
@@ -126,10 +136,14 @@ class SortedPage {
   size_t prefix_len() const { return prefix_len_; }
 
  private:
+  // Inner nodes hold shortest separators, which often agree for 4 bytes past their common
+  // prefix (a directory's date, say); 8 bytes of head there spare the search reading keys.
+  // Leaves, which hold nearly all entries, keep 4 to keep slots at 8 bytes.
+  using Head = std::conditional_t<kInner, uint64_t, uint32_t>;
   struct Slot {
-    uint32_t head;  // 4 key bytes after the common prefix
-    uint16_t off;   // blob offset in data_: value, then key bytes
-    uint16_t len;   // key length
+    Head head;     // sizeof(Head) key bytes after the common prefix
+    uint16_t off;  // blob offset in data_: value, then key bytes
+    uint16_t len;  // key length
   };
 
   static constexpr size_t kFirst = kInner ? 1 : 0;
@@ -150,9 +164,9 @@ class SortedPage {
     return i;
   }
 
-  static uint32_t HeadOf(std::string_view k, size_t from) {
-    uint32_t h = 0;
-    for (size_t j = 0; j < 4; ++j) {
+  static Head HeadOf(std::string_view k, size_t from) {
+    Head h = 0;
+    for (size_t j = 0; j < sizeof(Head); ++j) {
       const size_t at = from + j;
       h = (h << 8) | (at < k.size() ? static_cast<unsigned char>(k[at]) : 0u);
     }
@@ -179,7 +193,7 @@ class SortedPage {
     if (c > 0) return count_;
 
     // Heads alone place k within the run of slots whose head equals k's.
-    const uint32_t kh = HeadOf(k, p);
+    const Head kh = HeadOf(k, p);
     size_t lo = kFirst, hi = count_;
     while (lo < hi) {
       const size_t mid = (lo + hi) / 2;

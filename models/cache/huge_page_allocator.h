@@ -11,16 +11,15 @@
 #include <cstddef>
 #include <new>
 
-namespace estate {
+#include "engine/memory/huge_pages.h"
 
-// Offers [p, p + bytes) to the kernel for huge pages; a no-op where there are none.
-void AdviseHugePages(void* p, size_t bytes);
+namespace estate {
 
 template <typename T>
 class HugePageAllocator {
  public:
   using value_type = T;
-  static constexpr size_t kHugePage = size_t{2} << 20;
+  static constexpr size_t kHugePage = kHugePageBytes;
 
   HugePageAllocator() = default;
   template <typename U>

@@ -1,9 +1,6 @@
-#include "models/cache/huge_page_allocator.h"
+#include "engine/memory/huge_pages.h"
 
 #include <sys/mman.h>
-
-#include <cstddef>
-#include <cstdint>
 
 namespace estate {
 

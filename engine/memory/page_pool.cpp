@@ -1,0 +1,54 @@
+#include "engine/memory/page_pool.h"
+
+#include <algorithm>
+#include <cassert>
+#include <new>
+
+#include "engine/memory/huge_pages.h"
+
+namespace estate {
+namespace {
+
+constexpr size_t kFirstChunkBytes = size_t{64} << 10;
+
+}  // namespace
+
+PagePool::PagePool(size_t page_bytes) : page_bytes_(page_bytes) {
+  assert(page_bytes % 64 == 0 && page_bytes <= kFirstChunkBytes);
+}
+
+PagePool::~PagePool() {
+  for (const Chunk& c : chunks_) {
+    const size_t align = c.bytes >= kHugePageBytes ? kHugePageBytes : 64;
+    ::operator delete (c.base, std::align_val_t{align});
+  }
+}
+
+void PagePool::AddChunk() {
+  const size_t bytes =
+      chunks_.empty() ? kFirstChunkBytes : std::min(2 * chunks_.back().bytes, kHugePageBytes);
+  const size_t align = bytes >= kHugePageBytes ? kHugePageBytes : 64;
+  auto* base = static_cast<char*>(::operator new (bytes, std::align_val_t{align}));
+  if (bytes >= kHugePageBytes) AdviseHugePages(base, bytes);
+  chunks_.push_back({base, bytes});
+  carve_ = base;
+  carve_end_ = base + bytes / page_bytes_ * page_bytes_;
+}
+
+void* PagePool::Allocate() {
+  if (free_ != nullptr) {
+    FreePage* page = free_;
+    free_ = page->next;
+    return page;
+  }
+  if (carve_ == carve_end_) AddChunk();
+  void* page = carve_;
+  carve_ += page_bytes_;
+  return page;
+}
+
+void PagePool::Release(void* page) {
+  free_ = new (page) FreePage{free_};
+}
+
+}  // namespace estate
