@@ -161,9 +161,26 @@ std::optional<std::string> GcsApi::ReadBody(Exchange& x, uint64_t limit,
   return body;
 }
 
+Status GcsApi::LoadBody(const ContentAddress& address, ObjectBody* body) {
+  if (!small_bodies_.Admits(address.size)) {
+    Result<BodyFile> file = site_.objects().OpenRead(address);
+    if (!file.ok()) return file.status();
+    body->file.emplace(std::move(*file));
+    return Status::Ok();
+  }
+  const std::string key = address.Key();
+  body->bytes = small_bodies_.Find(key);
+  if (body->bytes != nullptr) return Status::Ok();
+  Result<std::string> bytes = site_.objects().ReadAll(address);
+  if (!bytes.ok()) return bytes.status();
+  body->bytes = std::make_shared<const std::string>(std::move(*bytes));
+  small_bodies_.Insert(key, body->bytes);
+  return Status::Ok();
+}
+
 Result<ObjectMeta> GcsApi::GetWithBytes(Exchange& x, const std::string& bucket,
                                         const std::string& name, std::optional<int64_t> generation,
-                                        const Preconditions& pre) {
+                                        const Preconditions& pre, ObjectBody* body) {
   // Engine work runs later on the loop thread, possibly after this request gave up waiting:
   // everything it uses is captured by value.
   Result<ObjectMeta> meta = site_.Call<ObjectMeta>(
@@ -173,7 +190,9 @@ Result<ObjectMeta> GcsApi::GetWithBytes(Exchange& x, const std::string& bucket,
   if (!meta.ok()) return meta;
   std::optional<ContentAddress> address = ContentAddress::Of(*meta);
   if (!address) return Status::Internal("object " + bucket + "/" + name + " has no MD5 on record");
-  if (site_.objects().Contains(*address)) return meta;
+  if (body != nullptr ? LoadBody(*address, body).ok() : site_.objects().Contains(*address)) {
+    return meta;
+  }
   // Not here yet: have the engine fetch the live generation's bytes from a site that has them.
   Result<DataRead> read = site_.Call<DataRead>(
       Remaining(x), [bucket, name](EngineNode& e, ClientContext& ctx, auto done) {
@@ -190,6 +209,9 @@ Result<ObjectMeta> GcsApi::GetWithBytes(Exchange& x, const std::string& bucket,
                                  " are not available at this site");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (body != nullptr) {
+    if (Status s = LoadBody(*address, body); !s.ok()) return Status::Unavailable(s.message());
   }
   return meta;
 }

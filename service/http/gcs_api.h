@@ -33,6 +33,7 @@
 #include "service/http/gcs_route.h"
 #include "service/ops/metrics.h"
 #include "service/site/service_site.h"
+#include "service/storage/small_body_cache.h"
 #include "service/storage/upload_sessions.h"
 
 namespace estate::service {
@@ -43,6 +44,9 @@ struct ApiLimits {
   uint64_t max_multipart_bytes = 64ull << 20;  // a whole multipart upload, held in memory
   // Bounds each engine call and the reception of each request body.
   DurationNs request_timeout = 60 * kSecond;
+  // Downloads of objects up to small_body_max_bytes keep their bytes in a cache this large.
+  uint64_t small_body_cache_bytes = 64ull << 20;
+  uint64_t small_body_max_bytes = 64ull << 10;
 };
 
 class GcsApi {
@@ -104,10 +108,20 @@ class GcsApi {
   // deadline.
   Result<BucketMeta> AwaitLocalBucket(Exchange& x, const std::string& name, bool exists);
 
+  // An object's bytes ready to send: a small object's in memory, a larger one's file open.
+  struct ObjectBody {
+    std::shared_ptr<const std::string> bytes;
+    std::optional<BodyFile> file;
+  };
   // The engine's answer for an object, and its bytes made present at this site (fetched from
-  // another site when needed). Errors: the engine's; 503 when the bytes cannot be had.
+  // another site when needed). With `body`, the bytes are also made ready to send there (one
+  // open, or none for a cached small object, instead of a stat and then an open). Errors: the
+  // engine's; 503 when the bytes cannot be had.
   Result<ObjectMeta> GetWithBytes(Exchange& x, const std::string& bucket, const std::string& name,
-                                  std::optional<int64_t> generation, const Preconditions& pre);
+                                  std::optional<int64_t> generation, const Preconditions& pre,
+                                  ObjectBody* body = nullptr);
+  // Fills *body from the small-body cache or the object store. Errors: as ObjectStore's.
+  Status LoadBody(const ContentAddress& address, ObjectBody* body);
   // Records bucket/name as a new generation whose bytes are at `address` (already durable),
   // then makes the metadata durable. Errors: the engine's.
   Result<ObjectMeta> CommitObject(Exchange& x, const std::string& bucket, const std::string& name,
@@ -118,6 +132,7 @@ class GcsApi {
   UploadSessions& uploads_;
   Metrics& metrics_;
   ApiLimits limits_;
+  SmallBodyCache small_bodies_{limits_.small_body_cache_bytes, limits_.small_body_max_bytes};
 };
 
 // Reads and drops what is left of a request body, at most `cap` bytes, so that a client still

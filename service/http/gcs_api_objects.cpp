@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <memory>
+#include <string>
 
 #include "service/http/gcs_api.h"
 #include "service/http/gcs_params.h"
@@ -51,14 +52,13 @@ void GcsApi::GetObject(Exchange& x) {
     return Reply(x, 200, ObjectJson(*meta, x.base_url));
   }
 
-  Result<ObjectMeta> meta = GetWithBytes(x, bucket, name, gen, match);
+  ObjectBody body;
+  Result<ObjectMeta> meta = GetWithBytes(x, bucket, name, gen, match, &body);
   if (!meta.ok()) return Fail(x, meta.status());
   if (NotModified(*pre, *meta)) {
     x.res.status = 304;
     return;
   }
-  Result<BodyFile> file = site_.objects().OpenRead(*ContentAddress::Of(*meta));
-  if (!file.ok()) return Fail(x, Status::Unavailable(file.status().message()));
 
   ByteRange range{0, meta->size};
   bool partial = false;
@@ -93,8 +93,12 @@ void GcsApi::GetObject(Exchange& x) {
     x.res.set_content("", meta->content_type);
     return;
   }
-  // The file is read as the response is written: the bytes are never all in memory.
-  auto shared = std::make_shared<BodyFile>(std::move(*file));
+  if (body.bytes != nullptr) {
+    x.res.set_content(body.bytes->substr(range.offset, range.length), meta->content_type);
+    return;
+  }
+  // A large body is read as the response is written: the bytes are never all in memory.
+  auto shared = std::make_shared<BodyFile>(std::move(*body.file));
   const uint64_t start = range.offset;
   x.res.set_content_provider(
       range.length, meta->content_type,

@@ -208,6 +208,22 @@ Result<BodyFile> ObjectStore::OpenRead(const ContentAddress& address) const {
   return BodyFile(fd, address.size);
 }
 
+Result<std::string> ObjectStore::ReadAll(const ContentAddress& address) const {
+  Result<BodyFile> file = OpenRead(address);
+  if (!file.ok()) return file.status();
+  std::string bytes(address.size, '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n =
+        ::pread(file->fd(), bytes.data() + got, bytes.size() - got, static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return ErrnoStatus("cannot read", PathOf(address));
+    if (n == 0) return Status::Internal(PathOf(address) + " is shorter than its content address");
+    got += static_cast<size_t>(n);
+  }
+  return bytes;
+}
+
 Result<BodyFile> ObjectStore::OpenBody(const std::string& key) {
   std::optional<ContentAddress> address = ContentAddress::FromKey(key);
   if (!address) return Status::Invalid("not a content address: " + key);

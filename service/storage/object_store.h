@@ -73,6 +73,8 @@ class ObjectStore : public PeerBodyStore {
   bool Contains(const ContentAddress& address) const;
   // Opens the bytes for reading. Errors: 404 when this site does not hold them.
   Result<BodyFile> OpenRead(const ContentAddress& address) const;
+  // All the bytes, for small objects. Errors: 404 as OpenRead; 500 for a short file.
+  Result<std::string> ReadAll(const ContentAddress& address) const;
 
   // PeerBodyStore: what replication sends and receives.
   Result<BodyFile> OpenBody(const std::string& key) override;
