@@ -93,8 +93,16 @@ void GcsApi::GetObject(Exchange& x) {
     x.res.set_content("", meta->content_type);
     return;
   }
+  // Bytes go out through a sized content provider, never set_content(): cpp-httplib gzips a
+  // set_content() body of a text type when the client accepts it, and the x-goog-hash above
+  // describes the stored bytes (the Node client then fails with CONTENT_DOWNLOAD_MISMATCH).
   if (body.bytes != nullptr) {
-    x.res.set_content(body.bytes->substr(range.offset, range.length), meta->content_type);
+    const uint64_t start = range.offset;
+    x.res.set_content_provider(
+        range.length, meta->content_type,
+        [bytes = body.bytes, start](size_t offset, size_t length, httplib::DataSink& sink) {
+          return sink.write(bytes->data() + start + offset, length);
+        });
     return;
   }
   // A large body is read as the response is written: the bytes are never all in memory.

@@ -108,6 +108,17 @@ TEST_F(HttpApi, MediaUploadReturnsGcsHashesAndDownloadsWithXGoogHash) {
     EXPECT_EQ(media->get_header_value("Content-Type"), "text/plain");
     EXPECT_EQ(media->get_header_value("x-goog-generation"), o["generation"]);
   }
+  // The bytes are never transcoded: the hashes describe them as stored. (Served twice: once
+  // from the file, then from the small-body cache.)
+  for (int i = 0; i < 2; ++i) {
+    auto media = c->Get(ObjectPath("bkt", "dir/a.txt") + "?alt=media",
+                        {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_EQ(media->status, 200);
+    EXPECT_FALSE(media->has_header("Content-Encoding"))
+        << media->get_header_value("Content-Encoding");
+    EXPECT_EQ(media->get_header_value("Content-Length"), "11");
+    EXPECT_EQ(media->body, "hello world");
+  }
 }
 
 TEST_F(HttpApi, RangedDownloads) {
