@@ -1,5 +1,7 @@
 #include "engine/memory/page_pool.h"
 
+#include <sanitizer/asan_interface.h>
+
 #include <algorithm>
 #include <cassert>
 #include <new>
@@ -38,6 +40,7 @@ void PagePool::AddChunk() {
 void* PagePool::Allocate() {
   if (free_ != nullptr) {
     FreePage* page = free_;
+    ASAN_UNPOISON_MEMORY_REGION(page, page_bytes_);
     free_ = page->next;
     return page;
   }
@@ -49,6 +52,9 @@ void* PagePool::Allocate() {
 
 void PagePool::Release(void* page) {
   free_ = new (page) FreePage{free_};
+  // Under AddressSanitizer a released page is off limits until allocated again, as freed
+  // memory would be: the pool must not hide the tree's use-after-free bugs from the asan suites.
+  ASAN_POISON_MEMORY_REGION(page, page_bytes_);
 }
 
 }  // namespace estate

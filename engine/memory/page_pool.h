@@ -5,7 +5,8 @@
 // small chunks, and untouched memory is never resident.
 //
 // Released pages are reused before new ones are carved; memory goes back to the system only
-// when the pool is destroyed, so a tree that shrinks keeps its peak footprint.
+// when the pool is destroyed, so a tree that shrinks keeps its peak footprint. Under
+// AddressSanitizer released pages are poisoned.
 #pragma once
 
 #include <cstddef>

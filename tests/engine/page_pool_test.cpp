@@ -61,5 +61,19 @@ TEST(PagePoolTest, ReleasedPagesAreReusedMostRecentFirst) {
   EXPECT_NE(d, c);
 }
 
+#if defined(ESTATE_UNDER_ASAN)
+TEST(PagePoolDeathTest, AReleasedPageIsOffLimitsUntilAllocatedAgain) {
+  PagePool pool(kPage);
+  auto* page = static_cast<char*>(pool.Allocate());
+  pool.Release(page);
+  volatile char* stale = page;
+  EXPECT_DEATH(stale[100] = 1, "use-after-poison");
+  auto* again = static_cast<char*>(pool.Allocate());
+  ASSERT_EQ(again, page);
+  again[100] = 1;  // allocated again: usable
+  EXPECT_EQ(again[100], 1);
+}
+#endif
+
 }  // namespace
 }  // namespace estate
