@@ -6,7 +6,7 @@
 #include <cassert>
 #include <new>
 
-#include "engine/memory/huge_pages.h"
+#include "engine/memory/huge_page_allocator.h"
 
 namespace estate {
 namespace {
@@ -20,18 +20,14 @@ PagePool::PagePool(size_t page_bytes) : page_bytes_(page_bytes) {
 }
 
 PagePool::~PagePool() {
-  for (const Chunk& c : chunks_) {
-    const size_t align = c.bytes >= kHugePageBytes ? kHugePageBytes : 64;
-    ::operator delete (c.base, std::align_val_t{align});
-  }
+  for (const Chunk& c : chunks_)
+    HugePageAllocator<char>().deallocate(c.base, c.bytes);
 }
 
 void PagePool::AddChunk() {
   const size_t bytes =
       chunks_.empty() ? kFirstChunkBytes : std::min(2 * chunks_.back().bytes, kHugePageBytes);
-  const size_t align = bytes >= kHugePageBytes ? kHugePageBytes : 64;
-  auto* base = static_cast<char*>(::operator new (bytes, std::align_val_t{align}));
-  if (bytes >= kHugePageBytes) AdviseHugePages(base, bytes);
+  char* base = HugePageAllocator<char>().allocate(bytes);
   chunks_.push_back({base, bytes});
   carve_ = base;
   carve_end_ = base + bytes / page_bytes_ * page_bytes_;

@@ -1,8 +1,8 @@
 // PagePool: fixed-size pages for one B+tree. Pages are carved from chunks that double from
-// 64 KiB up to 2 MiB; 2 MiB chunks are 2 MiB-aligned and offered for transparent huge pages,
-// because a large index is read at random and otherwise pays a TLB miss and, while it grows,
-// a page fault for every 4 KiB (measured: about 6 us a fault on a VM). Small trees stay in
-// small chunks, and untouched memory is never resident.
+// 64 KiB up to 2 MiB, allocated by HugePageAllocator: 2 MiB chunks are 2 MiB-aligned and
+// offered for transparent huge pages, because a large index is read at random and otherwise
+// pays a TLB miss and, while it grows, a page fault for every 4 KiB (measured: about 6 us a
+// fault on a VM). Small trees stay in small chunks, and untouched memory is never resident.
 //
 // Released pages are reused before new ones are carved; memory goes back to the system only
 // when the pool is destroyed, so a tree that shrinks keeps its peak footprint. Under

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "models/cache/huge_page_allocator.h"
+#include "engine/memory/huge_page_allocator.h"
 #include "models/cache/recency_table.h"
 #include "models/cache/stamp_tree.h"
 

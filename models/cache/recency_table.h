@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "models/cache/huge_page_allocator.h"
+#include "engine/memory/huge_page_allocator.h"
 
 namespace estate {
 

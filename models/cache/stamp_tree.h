@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/cache/huge_page_allocator.h"
+#include "engine/memory/huge_page_allocator.h"
 
 namespace estate {
 

@@ -96,24 +96,19 @@ void GcsApi::GetObject(Exchange& x) {
   // Bytes go out through a sized content provider, never set_content(): cpp-httplib gzips a
   // set_content() body of a text type when the client accepts it, and the x-goog-hash above
   // describes the stored bytes (the Node client then fails with CONTENT_DOWNLOAD_MISMATCH).
-  if (body.bytes != nullptr) {
-    const uint64_t start = range.offset;
-    x.res.set_content_provider(
-        range.length, meta->content_type,
-        [bytes = body.bytes, start](size_t offset, size_t length, httplib::DataSink& sink) {
-          return sink.write(bytes->data() + start + offset, length);
-        });
-    return;
-  }
-  // A large body is read as the response is written: the bytes are never all in memory.
-  auto shared = std::make_shared<BodyFile>(std::move(*body.file));
+  // A small body is already in memory; a large one is read from its file as the response is
+  // written, so it is never all in memory.
+  std::shared_ptr<const std::string> bytes = std::move(body.bytes);
+  std::shared_ptr<BodyFile> file =
+      body.file ? std::make_shared<BodyFile>(std::move(*body.file)) : nullptr;
   const uint64_t start = range.offset;
   x.res.set_content_provider(
       range.length, meta->content_type,
-      [shared, start](size_t offset, size_t length, httplib::DataSink& sink) {
+      [bytes, file, start](size_t offset, size_t length, httplib::DataSink& sink) {
+        if (bytes != nullptr) return sink.write(bytes->data() + start + offset, length);
         std::string buf(std::min<size_t>(length, 256 * 1024), '\0');
         const ssize_t n =
-            ::pread(shared->fd(), buf.data(), buf.size(), static_cast<off_t>(start + offset));
+            ::pread(file->fd(), buf.data(), buf.size(), static_cast<off_t>(start + offset));
         if (n <= 0) return false;
         return sink.write(buf.data(), static_cast<size_t>(n));
       });

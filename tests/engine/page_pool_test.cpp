@@ -10,7 +10,7 @@
 #include <set>
 #include <vector>
 
-#include "engine/memory/huge_pages.h"
+#include "engine/memory/huge_page_allocator.h"
 
 namespace estate {
 namespace {

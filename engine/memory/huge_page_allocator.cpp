@@ -1,4 +1,4 @@
-#include "engine/memory/huge_pages.h"
+#include "engine/memory/huge_page_allocator.h"
 
 #include <sys/mman.h>
 

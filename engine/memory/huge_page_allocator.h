@@ -1,9 +1,9 @@
-// An allocator for the large arrays of the miss-ratio-curve structures, which are read at
-// random: one access of an exact curve over ten million keys touches half a dozen lines spread
-// over gigabytes. Arrays of 2 MiB or more start on a 2 MiB boundary and are offered to the
-// kernel for transparent huge pages (MADV_HUGEPAGE), which spares a TLB miss per line read and
-// nearly all the page faults of growing them (measured: about 1.6 times faster end to end
-// where THP is in "madvise" mode, as on Debian). Smaller arrays start on a 128-byte boundary
+// An allocator for large structures read at random: the miss-ratio-curve arrays (one access of
+// an exact curve over ten million keys touches half a dozen lines spread over gigabytes) and
+// the chunks of the object index's PagePool. Arrays of 2 MiB or more start on a 2 MiB boundary and
+// are offered to the kernel for transparent huge pages (MADV_HUGEPAGE), which spares a TLB miss per
+// line read and nearly all the page faults of growing them (measured: about 1.6 times faster end to
+// end where THP is in "madvise" mode, as on Debian). Smaller arrays start on a 128-byte boundary
 // (two cache lines, the adjacent-line prefetch unit), so that an aligned group of 64 or 128
 // bytes touches no more lines than it has to.
 #pragma once
@@ -11,9 +11,12 @@
 #include <cstddef>
 #include <new>
 
-#include "engine/memory/huge_pages.h"
-
 namespace estate {
+
+inline constexpr size_t kHugePageBytes = size_t{2} << 20;
+
+// Offers [p, p + bytes) to the kernel for huge pages; a no-op where there are none.
+void AdviseHugePages(void* p, size_t bytes);
 
 template <typename T>
 class HugePageAllocator {

@@ -1,4 +1,4 @@
-#include "models/cache/huge_page_allocator.h"
+#include "engine/memory/huge_page_allocator.h"
 
 #include <gtest/gtest.h>
 
